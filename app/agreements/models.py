@@ -1,0 +1,39 @@
+"""Agreement tables: treaties, plans and exchanges of notes, with their parties."""
+
+from sqlalchemy import JSON, CheckConstraint, Column
+from sqlmodel import Field, SQLModel
+
+import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+
+
+class Agreement(SQLModel, table=True):
+    __tablename__ = "agreement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=120, unique=True)
+    title: str
+    type: str = Field(max_length=80, index=True)
+    signed_on: str | None = Field(default=None, max_length=10)
+    ratified_on: str | None = Field(default=None, max_length=10)
+    place: str | None = None
+    status: str | None = None
+    terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    note: str | None = None
+
+
+class AgreementParty(SQLModel, table=True):
+    """A party to an agreement: exactly one of a country or an organization."""
+
+    __tablename__ = "agreement_party"
+    __table_args__ = (
+        CheckConstraint(
+            "(country_id IS NULL) <> (organization_id IS NULL)", name="country_or_organization"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(foreign_key="agreement.id", index=True, ondelete="CASCADE")
+    country_id: int | None = Field(default=None, foreign_key="country.id", index=True)
+    organization_id: int | None = Field(default=None, foreign_key="organization.id", index=True)
+    role: str = Field(max_length=80)
+    position: int = Field(default=0, description="Order of the party as the source lists it")

@@ -1,0 +1,51 @@
+"""Citation table: a verbatim quote, with its offsets in the source, backing exactly one fact."""
+
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field, SQLModel
+
+import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+
+# Each fact-bearing table a citation may back, by the citation column that points at it.
+SUBJECT_COLUMNS = (
+    "inventory_entry_id",
+    "transfer_id",
+    "agreement_id",
+    "country_indicator_id",
+    "equipment_id",
+    "organization_id",
+)
+_ONE_SUBJECT = " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in SUBJECT_COLUMNS)
+
+
+class Citation(SQLModel, table=True):
+    __tablename__ = "citation"
+    __table_args__ = (
+        CheckConstraint(f"{_ONE_SUBJECT} = 1", name="exactly_one_subject"),
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets_ordered"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    quote: str
+    start_offset: int
+    end_offset: int
+    attributed_to: str | None = None
+    position: int = Field(default=0, description="Order of the citation within its fact")
+    inventory_entry_id: int | None = Field(
+        default=None, foreign_key="inventory_entry.id", index=True, ondelete="CASCADE"
+    )
+    transfer_id: int | None = Field(
+        default=None, foreign_key="transfer.id", index=True, ondelete="CASCADE"
+    )
+    agreement_id: int | None = Field(
+        default=None, foreign_key="agreement.id", index=True, ondelete="CASCADE"
+    )
+    country_indicator_id: int | None = Field(
+        default=None, foreign_key="country_indicator.id", index=True, ondelete="CASCADE"
+    )
+    equipment_id: int | None = Field(
+        default=None, foreign_key="equipment.id", index=True, ondelete="CASCADE"
+    )
+    organization_id: int | None = Field(
+        default=None, foreign_key="organization.id", index=True, ondelete="CASCADE"
+    )

@@ -1,0 +1,144 @@
+"""RFC 9457 problem details: the one error shape of the API, and the handlers that produce it."""
+
+import logging
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_BASE = "https://milcap.example/problems/"
+logger = logging.getLogger("milcap.errors")
+
+
+class InvalidParam(BaseModel):
+    name: str = Field(description="The offending parameter, e.g. `query.limit`")
+    reason: str
+    valid_values: list[str] | None = Field(
+        default=None, description="The accepted values, where the parameter takes a fixed set"
+    )
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = Field(examples=[TYPE_BASE + "not-found"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No country with code 'XX'"])
+    instance: str | None = Field(default=None, examples=["/countries/XX"])
+    invalid_params: list[InvalidParam] | None = Field(
+        default=None, description="For 422: each parameter that was rejected, and why"
+    )
+
+
+class AppError(Exception):
+    status: int = 500
+    slug: str = "internal-error"
+
+    def __init__(self, detail: str, invalid_params: list[InvalidParam] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.invalid_params = invalid_params
+
+
+class NotFound(AppError):
+    status = 404
+    slug = "not-found"
+
+
+class InvalidFilter(AppError):
+    """A query parameter well formed but naming nothing known (an unknown category...)."""
+
+    status = 422
+    slug = "invalid-parameter"
+
+    def __init__(self, name: str, reason: str, valid_values: list[str] | None = None) -> None:
+        super().__init__(
+            f"{name}: {reason}", [InvalidParam(name=name, reason=reason, valid_values=valid_values)]
+        )
+
+
+class ServiceUnavailable(AppError):
+    status = 503
+    slug = "service-unavailable"
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    detail: str,
+    slug: str | None = None,
+    invalid_params: list[InvalidParam] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    phrase = HTTPStatus(status).phrase
+    problem = Problem(
+        type=TYPE_BASE + (slug or phrase.lower().replace(" ", "-")),
+        title=phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        invalid_params=invalid_params,
+    )
+    body = orjson.dumps(problem.model_dump(exclude_none=True))
+    return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _location_name(location: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in location)
+
+
+async def _app_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, AppError)
+    return problem_response(request, error.status, error.detail, error.slug, error.invalid_params)
+
+
+async def _validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    params = [
+        InvalidParam(name=_location_name(detail["loc"]), reason=detail["msg"])
+        for detail in error.errors()
+    ]
+    detail = "; ".join(f"{p.name}: {p.reason}" for p in params)
+    return problem_response(request, 422, detail, "invalid-parameter", params)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    detail = str(error.detail)
+    if error.status_code == 404 and detail == "Not Found":
+        detail = f"No resource at {request.url.path}; see /docs for the API's routes"
+    elif error.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}"
+    return problem_response(request, error.status_code, detail, headers=error.headers)
+
+
+async def _unexpected_error(request: Request, error: Exception) -> Response:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(request, 500, "The server failed to answer; the error was logged.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route: each error status documented as a problem document."""
+    return {
+        status: {
+            "model": Problem,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

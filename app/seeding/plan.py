@@ -1,0 +1,258 @@
+"""From parsed seeds to the rows each table should hold: every reference and quote checked first."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+
+from app.citations.models import SUBJECT_COLUMNS
+from app.seeding.files import ArticleFile, CitationIn
+from app.seeding.quotes import FoldedText, QuoteNotFound, locate_quote
+from app.seeding.reading import ARTICLES_DIR, SeedError, SeedProblem, SeedSet
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference by natural key, resolved to a database id once its table is written."""
+
+    table: str
+    key: str
+
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Plan:
+    """Desired rows per table, keyed by natural key, in foreign-key order."""
+
+    version: str
+    rows: dict[str, dict[Any, Row]] = field(default_factory=dict)
+
+    def add(self, table: str, key: Any, row: Row) -> bool:
+        rows = self.rows.setdefault(table, {})
+        if key in rows:
+            return False
+        rows[key] = row
+        return True
+
+
+def _countries(seeds: SeedSet) -> Iterable[tuple[str, Row]]:
+    region_of = {code: region.name for region in seeds.regions.regions for code in region.countries}
+    for country in pycountry.countries:
+        yield (
+            country.alpha_2,
+            {
+                "iso2": country.alpha_2,
+                "iso3": country.alpha_3,
+                "name": getattr(country, "common_name", None) or country.name,
+                "official_name": getattr(country, "official_name", None),
+                "region": region_of.get(country.alpha_2),
+            },
+        )
+
+
+class _Planner:
+    def __init__(self, seeds: SeedSet) -> None:
+        self.seeds = seeds
+        self.plan = Plan(seeds.version)
+        self.problems: list[SeedProblem] = []
+        self.folded = {name: FoldedText.of(a.text) for name, a in seeds.articles.items()}
+        self.source_file: dict[str, str] = {}
+        self.declared_in: dict[tuple[str, str], str] = {}
+
+    def problem(self, file: str, entry: str, reason: str) -> None:
+        self.problems.append(SeedProblem(file, entry, reason))
+
+    def declare(self, table: str, key: str, row: Row, file: str, entry: str) -> None:
+        if not self.plan.add(table, key, row):
+            first = self.declared_in.get((table, key), "the reference data")
+            self.problem(file, entry, f"{table} {key!r} is already declared in {first}")
+        else:
+            self.declared_in[(table, key)] = file
+
+    def ref(self, table: str, key: str | None, file: str, entry: str) -> Ref | None:
+        if key is None:
+            return None
+        if key not in self.plan.rows.get(table, {}):
+            self.problem(file, entry, f"unknown {table} {key!r}")
+        return Ref(table, key)
+
+    def build(self) -> Plan:
+        seeds = self.seeds
+        for iso2, row in _countries(seeds):
+            self.plan.add("country", iso2, row)
+        for region in seeds.regions.regions:
+            for code in region.countries:
+                self.ref("country", code, "reference/regions.yaml", f"regions[{region.name}]")
+        for category in seeds.categories.categories:
+            self.declare(
+                "category",
+                category.slug,
+                category.model_dump(),
+                "reference/categories.yaml",
+                f"categories[{category.slug}]",
+            )
+        for file, data in seeds.data_files.items():
+            self.source(file, data)
+        # Entities first, across every file, so facts may cite any of them.
+        for file, data in seeds.data_files.items():
+            self.organizations(file, data)
+        for file, data in seeds.data_files.items():
+            self.equipment(file, data)
+        for file, data in seeds.data_files.items():
+            self.facts(file, data)
+        if self.problems:
+            raise SeedError(self.problems)
+        return self.plan
+
+    def source(self, file: str, data: ArticleFile) -> None:
+        source = data.source
+        entry = f"source[{source.id}]"
+        article = self.seeds.articles.get(source.file)
+        if article is None:
+            self.problem(file, entry, f"no article {ARTICLES_DIR}/{source.file}")
+            return
+        if source.file in self.source_file.values():
+            self.problem(file, entry, f"article {source.file} is described by another data file")
+        self.source_file[source.id] = source.file
+        row = source.model_dump(exclude={"id"}) | {
+            "slug": source.id,
+            "text": article.text,
+            "sha256": article.sha256,
+        }
+        self.declare("source", source.id, row, file, entry)
+
+    def cite(
+        self,
+        citations: list[CitationIn],
+        subject: str,
+        key: str,
+        file: str,
+        entry: str,
+        default_source: str,
+    ) -> None:
+        for position, citation in enumerate(citations):
+            source = citation.source or default_source
+            article = self.source_file.get(source)
+            if article is None:
+                self.problem(file, f"{entry}.citations[{position}]", f"unknown source {source!r}")
+                continue
+            try:
+                start, end = locate_quote(self.folded[article], citation.quote)
+            except QuoteNotFound as error:
+                self.problem(file, f"{entry}.citations[{position}]", f"{error} (in {article})")
+                continue
+            row: Row = dict.fromkeys(SUBJECT_COLUMNS) | {
+                f"{subject}_id": Ref(subject, key),
+                "source_id": Ref("source", source),
+                "quote": citation.quote,
+                "start_offset": start,
+                "end_offset": end,
+                "attributed_to": citation.attributed_to,
+                "position": position,
+            }
+            natural_key = (subject, key, source, citation.quote)
+            if not self.plan.add("citation", natural_key, row):
+                self.problem(
+                    file, f"{entry}.citations[{position}]", "the same quote is cited twice"
+                )
+
+    def organizations(self, file: str, data: ArticleFile) -> None:
+        for org in data.organizations:
+            entry = f"organizations[{org.slug}]"
+            row = {
+                "slug": org.slug,
+                "name": org.name,
+                "kind": org.kind,
+                "country_id": self.ref("country", org.country, file, f"{entry}.country"),
+            }
+            self.declare("organization", org.slug, row, file, entry)
+            self.cite(org.citations, "organization", org.slug, file, entry, data.source.id)
+
+    def equipment(self, file: str, data: ArticleFile) -> None:
+        for item in data.equipment:
+            entry = f"equipment[{item.slug}]"
+            row = {
+                "slug": item.slug,
+                "name": item.name,
+                "aliases": list(item.aliases),
+                "category_id": self.ref("category", item.category, file, f"{entry}.category"),
+                "role": item.role,
+                "origin_country_id": self.ref(
+                    "country", item.origin_country, file, f"{entry}.origin_country"
+                ),
+                "manufacturer_id": self.ref(
+                    "organization", item.manufacturer, file, f"{entry}.manufacturer"
+                ),
+            }
+            self.declare("equipment", item.slug, row, file, entry)
+            self.cite(item.citations, "equipment", item.slug, file, entry, data.source.id)
+
+    def facts(self, file: str, data: ArticleFile) -> None:
+        source = data.source.id
+        for entry_in in data.inventory:
+            entry = f"inventory[{entry_in.key}]"
+            row = entry_in.model_dump(exclude={"citations", "country", "category", "equipment"})
+            row |= {
+                "country_id": self.ref("country", entry_in.country, file, f"{entry}.country"),
+                "category_id": self.ref("category", entry_in.category, file, f"{entry}.category"),
+                "equipment_id": self.ref(
+                    "equipment", entry_in.equipment, file, f"{entry}.equipment"
+                ),
+            }
+            self.declare("inventory_entry", entry_in.key, row, file, entry)
+            self.cite(entry_in.citations, "inventory_entry", entry_in.key, file, entry, source)
+
+        for transfer in data.transfers:
+            entry = f"transfers[{transfer.key}]"
+            row = transfer.model_dump(exclude={"citations", "supplier", "recipient", "equipment"})
+            row |= {
+                "terms": list(transfer.terms),
+                "supplier_country_id": self.ref(
+                    "country", transfer.supplier, file, f"{entry}.supplier"
+                ),
+                "recipient_country_id": self.ref(
+                    "country", transfer.recipient, file, f"{entry}.recipient"
+                ),
+                "equipment_id": self.ref(
+                    "equipment", transfer.equipment, file, f"{entry}.equipment"
+                ),
+            }
+            self.declare("transfer", transfer.key, row, file, entry)
+            self.cite(transfer.citations, "transfer", transfer.key, file, entry, source)
+
+        for agreement in data.agreements:
+            entry = f"agreements[{agreement.key}]"
+            row = agreement.model_dump(exclude={"citations", "parties"})
+            row["terms"] = list(agreement.terms)
+            self.declare("agreement", agreement.key, row, file, entry)
+            for position, party in enumerate(agreement.parties):
+                is_country = len(party.code) == 2 and party.code.isupper()
+                table = "country" if is_country else "organization"
+                reference = self.ref(table, party.code, file, f"{entry}.parties[{position}]")
+                self.plan.add(
+                    "agreement_party",
+                    (agreement.key, position),
+                    {
+                        "agreement_id": Ref("agreement", agreement.key),
+                        "country_id": reference if is_country else None,
+                        "organization_id": None if is_country else reference,
+                        "role": party.role,
+                        "position": position,
+                    },
+                )
+            self.cite(agreement.citations, "agreement", agreement.key, file, entry, source)
+
+        for indicator in data.indicators:
+            entry = f"indicators[{indicator.key}]"
+            row = indicator.model_dump(exclude={"citations", "country"})
+            row["country_id"] = self.ref("country", indicator.country, file, f"{entry}.country")
+            self.declare("country_indicator", indicator.key, row, file, entry)
+            self.cite(indicator.citations, "country_indicator", indicator.key, file, entry, source)
+
+
+def plan_seeds(seeds: SeedSet) -> Plan:
+    """Check every reference and quote; raise SeedError naming each problem found."""
+    return _Planner(seeds).build()

@@ -1,0 +1,145 @@
+"""Reading the seeds directory: parse and validate every data file, read every article."""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from app.seeding.files import ArticleFile, CategoriesFile, RegionsFile
+
+ARTICLES_DIR = "articles"
+DATA_DIR = "data"
+CATEGORIES_FILE = "reference/categories.yaml"
+REGIONS_FILE = "reference/regions.yaml"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    """One reason the seeds cannot be loaded: `file: entry: reason`."""
+
+    file: str
+    entry: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.reason}"
+
+
+class SeedError(Exception):
+    def __init__(self, problems: list[SeedProblem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"the seeds cannot be loaded ({len(problems)} problem(s)):\n{lines}")
+
+
+@dataclass(frozen=True)
+class Article:
+    file: str
+    text: str
+    sha256: str
+
+
+@dataclass
+class SeedSet:
+    """Everything in seeds/, parsed; `version` is a content hash of every file."""
+
+    version: str
+    categories: CategoriesFile
+    regions: RegionsFile
+    data_files: dict[str, ArticleFile]
+    articles: dict[str, Article]
+    problems: list[SeedProblem] = field(default_factory=list)
+
+
+def _entry_path(location: tuple[int | str, ...], document: object) -> str:
+    """Name the entry by its key or slug where it has one: `inventory[kz-tanks].quantity`."""
+    parts: list[str] = []
+    node = document
+    for step in location:
+        if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+            node = node[step]
+            name = (
+                (node.get("key") or node.get("slug") or node.get("id"))
+                if isinstance(node, dict)
+                else None
+            )
+            parts[-1] = f"{parts[-1]}[{name or step}]" if parts else f"[{step}]"
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+            parts.append(str(step))
+    return ".".join(parts) or "(file)"
+
+
+def _parse(
+    path: Path, relative: str, model: type[Model], problems: list[SeedProblem]
+) -> Model | None:
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(SeedProblem(relative, "(file)", f"cannot be read: {error}"))
+        return None
+    except yaml.YAMLError as error:
+        reason = " ".join(str(error).split())
+        problems.append(SeedProblem(relative, "(file)", f"is not valid YAML: {reason}"))
+        return None
+    try:
+        return model.model_validate(document)
+    except ValidationError as error:
+        for detail in error.errors():
+            problems.append(
+                SeedProblem(relative, _entry_path(detail["loc"], document), detail["msg"])
+            )
+        return None
+
+
+def _version(paths: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def read_seeds(root: Path) -> SeedSet:
+    """Parse every file under `root`; raise SeedError naming each problem found."""
+    problems: list[SeedProblem] = []
+    if not root.is_dir():
+        raise SeedError(
+            [SeedProblem(str(root), "(directory)", "the seeds directory does not exist")]
+        )
+
+    articles: dict[str, Article] = {}
+    article_paths = sorted((root / ARTICLES_DIR).glob("*.txt"))
+    for path in article_paths:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(
+                SeedProblem(f"{ARTICLES_DIR}/{path.name}", "(file)", f"is not UTF-8: {error}")
+            )
+            continue
+        articles[path.name] = Article(path.name, text, hashlib.sha256(raw).hexdigest())
+
+    categories = _parse(root / CATEGORIES_FILE, CATEGORIES_FILE, CategoriesFile, problems)
+    regions = _parse(root / REGIONS_FILE, REGIONS_FILE, RegionsFile, problems)
+    data_paths = sorted((root / DATA_DIR).glob("*.yaml"))
+    if not data_paths:
+        problems.append(SeedProblem(DATA_DIR, "(directory)", "holds no .yaml data file"))
+    data_files: dict[str, ArticleFile] = {}
+    for path in data_paths:
+        relative = f"{DATA_DIR}/{path.name}"
+        parsed = _parse(path, relative, ArticleFile, problems)
+        if parsed is not None:
+            data_files[relative] = parsed
+
+    if problems or categories is None or regions is None:
+        raise SeedError(problems)
+    all_paths = [*article_paths, *data_paths, root / CATEGORIES_FILE, root / REGIONS_FILE]
+    return SeedSet(_version(all_paths, root), categories, regions, data_files, articles)

@@ -1,0 +1,272 @@
+"""The loader: a complete, cited, idempotent load, and all-or-nothing failures that say why."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import pytest
+import yaml
+from sqlalchemy import Engine, select, text
+
+from app.core.tables import metadata
+from app.seeding.loader import StaleRows, load_seeds
+from app.seeding.quotes import fold_whitespace
+from app.seeding.reading import SeedError
+from tests.conftest import PROJECT_ROOT, SEEDS_DIR, quiet
+
+FACT_SECTIONS = ("organizations", "equipment", "inventory", "transfers", "agreements", "indicators")
+
+
+def data_documents(seeds: Path = SEEDS_DIR) -> list[dict[str, Any]]:
+    return [yaml.safe_load(p.read_text()) for p in sorted((seeds / "data").glob("*.yaml"))]
+
+
+def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in id order: what "untouched" is compared against."""
+    with engine.connect() as connection:
+        return {
+            name: [
+                tuple(row) for row in connection.execute(select(table).order_by(*table.primary_key))
+            ]
+            for name, table in metadata.tables.items()
+        }
+
+
+def count(engine: Engine, table: str) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+def test_full_load_matches_the_data_files(empty_engine: Engine) -> None:
+    report = load_seeds(empty_engine, SEEDS_DIR, progress=quiet)
+    documents = data_documents()
+
+    def total(section: str) -> int:
+        return sum(len(document.get(section) or []) for document in documents)
+
+    citations = sum(
+        len(entry["citations"])
+        for document in documents
+        for section in FACT_SECTIONS
+        for entry in document.get(section) or []
+    )
+    parties = sum(len(a["parties"]) for d in documents for a in d.get("agreements") or [])
+    categories = yaml.safe_load((SEEDS_DIR / "reference/categories.yaml").read_text())
+    expected = {
+        "country": len(pycountry.countries),
+        "category": len(categories["categories"]),
+        "source": len(documents),
+        "organization": total("organizations"),
+        "equipment": total("equipment"),
+        "inventory_entry": total("inventory"),
+        "transfer": total("transfers"),
+        "agreement": total("agreements"),
+        "agreement_party": parties,
+        "country_indicator": total("indicators"),
+        "citation": citations,
+        "dataset_release": 1,
+    }
+    assert {table: count(empty_engine, table) for table in expected} == expected
+    assert report.changed
+    assert all(counts.inserted == expected[counts.table] for counts in report.tables)
+
+
+def test_kazakhstan_inventory_holds_the_global_firepower_2021_figures(
+    seeded_engine: Engine,
+) -> None:
+    with seeded_engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT category.slug, inventory_entry.quantity FROM inventory_entry "
+                "JOIN country ON country.id = inventory_entry.country_id "
+                "JOIN category ON category.id = inventory_entry.category_id "
+                "WHERE country.iso2 = 'KZ' AND inventory_entry.kind = 'holding' "
+                "AND inventory_entry.as_of = '2021'"
+            )
+        ).all()
+    assert {slug: quantity for slug, quantity in rows}.items() >= {
+        "tanks": 300,
+        "armoured-fighting-vehicles": 1200,
+        "rocket-projectors": 407,
+        "military-aircraft": 238,
+        "naval-vessels": 15,
+        "combat-helicopters": 22,
+    }.items()
+
+
+def test_conflicting_populations_are_both_kept(seeded_engine: Engine) -> None:
+    with seeded_engine.connect() as connection:
+        values = connection.execute(
+            text(
+                "SELECT value FROM country_indicator JOIN country ON country.id = country_id "
+                "WHERE country.iso2 = 'KZ' AND country_indicator.name = 'population'"
+            )
+        ).scalars()
+        assert {16_000_000, 19_000_000} <= set(values)
+
+
+def test_second_load_changes_nothing(seeded_engine: Engine) -> None:
+    before = dump(seeded_engine)
+    report = load_seeds(seeded_engine, SEEDS_DIR, progress=quiet)
+    assert not report.changed
+    assert all(c.inserted == c.updated == c.deleted == 0 for c in report.tables)
+    assert dump(seeded_engine) == before
+
+
+def test_every_stored_quote_is_found_at_its_offsets(seeded_engine: Engine) -> None:
+    with seeded_engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT citation.quote, citation.start_offset, citation.end_offset, source.text "
+                "FROM citation JOIN source ON source.id = citation.source_id"
+            )
+        ).all()
+    assert rows
+    for quote, start, end, source_text in rows:
+        assert fold_whitespace(source_text[start:end]) == fold_whitespace(quote)
+
+
+def test_articles_are_stored_byte_for_byte_with_their_hash(seeded_engine: Engine) -> None:
+    import hashlib
+
+    with seeded_engine.connect() as connection:
+        rows = connection.execute(text("SELECT file, text, sha256 FROM source")).all()
+    for file, source_text, sha256 in rows:
+        raw = (SEEDS_DIR / "articles" / file).read_bytes()
+        assert source_text.encode("utf-8") == raw
+        assert hashlib.sha256(raw).hexdigest() == sha256
+
+
+def _first_data_file(seeds: Path) -> Path:
+    return sorted((seeds / "data").glob("*.yaml"))[0]
+
+
+def _assert_fails_untouched(engine: Engine, seeds: Path, *patterns: str) -> None:
+    before = dump(engine)
+    with pytest.raises(SeedError) as raised:
+        load_seeds(engine, seeds, progress=quiet)
+    message = str(raised.value)
+    for pattern in patterns:
+        assert re.search(pattern, message), f"{pattern!r} not in {message!r}"
+    assert dump(engine) == before
+
+
+def test_a_corrupted_quote_fails_naming_file_entry_and_reason(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    document = yaml.safe_load(path.read_text())
+    entry = document["inventory"][0]
+    entry["citations"][0]["quote"] = entry["citations"][0]["quote"] + " and 9,999 submarines"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        re.escape(f"data/{path.name}: inventory[{entry['key']}].citations[0]"),
+        "quote not found verbatim",
+    )
+
+
+def test_a_dangling_reference_fails_and_leaves_the_database_untouched(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    document = yaml.safe_load(path.read_text())
+    entry = document["inventory"][0]
+    entry["category"] = "space-lasers"
+    entry["quantity"] = 301  # a change that must not be written either
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        re.escape(f"data/{path.name}: inventory[{entry['key']}].category: unknown category"),
+        "space-lasers",
+    )
+
+
+def test_a_malformed_file_fails_and_leaves_the_database_untouched(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    path.write_text(path.read_text() + "\n  - this: [is not, valid\n")
+    _assert_fails_untouched(
+        seeded_engine, seeds_copy, re.escape(f"data/{path.name}"), "not valid YAML"
+    )
+
+
+def test_a_negative_quantity_is_rejected_by_the_file_model(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    document = yaml.safe_load(path.read_text())
+    entry = document["inventory"][0]
+    entry["quantity"] = -5
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    _assert_fails_untouched(
+        seeded_engine, seeds_copy, re.escape(f"inventory[{entry['key']}].quantity"), "greater than"
+    )
+
+
+def test_an_edited_file_changes_exactly_what_it_says(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    document = yaml.safe_load(path.read_text())
+    entry = document["inventory"][0]
+    entry["note"] = "Reviewed again."
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    before = dump(seeded_engine)
+
+    report = load_seeds(seeded_engine, seeds_copy, progress=quiet)
+
+    changed = {c.table: (c.inserted, c.updated, c.deleted) for c in report.tables if c.changed}
+    assert changed == {"inventory_entry": (0, 1, 0)}
+    after = dump(seeded_engine)
+    differing = {name for name in before if before[name] != after[name]}
+    assert differing == {"inventory_entry", "dataset_release"}
+
+
+def test_removed_entries_are_deleted_only_when_pruning(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    document = yaml.safe_load(path.read_text())
+    removed = document["inventory"].pop(0)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    before = dump(seeded_engine)
+
+    with pytest.raises(StaleRows, match=removed["key"]):
+        load_seeds(seeded_engine, seeds_copy, progress=quiet)
+    assert dump(seeded_engine) == before
+
+    report = load_seeds(seeded_engine, seeds_copy, prune=True, progress=quiet)
+    deleted = {c.table: c.deleted for c in report.tables if c.deleted}
+    assert deleted == {"inventory_entry": 1, "citation": len(removed["citations"])}
+    with seeded_engine.connect() as connection:
+        keys = connection.execute(text("SELECT key FROM inventory_entry")).scalars().all()
+    assert removed["key"] not in keys
+
+
+def test_seed_command_reports_a_bad_file_on_one_line_per_problem_and_exits_non_zero(
+    empty_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    path.write_text(path.read_text().replace("kind: holding", "kind: hoarding", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "seed", "--seeds-dir", str(seeds_copy)],
+        env={
+            "DATABASE_URL": str(empty_engine.url.render_as_string(hide_password=False)),
+            "PATH": "",
+        },
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"data/{path.name}: inventory[" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert count(empty_engine, "source") == 0
