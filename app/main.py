@@ -2,10 +2,46 @@
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from starlette.middleware.cors import CORSMiddleware
 
+from app.agreements.routes import router as agreements_router
+from app.categories.routes import router as categories_router
+from app.core.caching import HttpCacheMiddleware
 from app.core.config import Settings, get_settings
+from app.core.dataset import DatasetState
+from app.core.db import get_engine
 from app.core.errors import install_error_handlers
+from app.core.reader import Reader
+from app.core.request_context import RequestContextMiddleware
+from app.countries.routes import router as countries_router
+from app.equipment.routes import router as equipment_router
+from app.inventory.routes import router as inventory_router
 from app.meta.routes import router as meta_router
+from app.organizations.routes import router as organizations_router
+from app.sources.routes import router as sources_router
+from app.transfers.routes import router as transfers_router
+
+ROUTERS = (
+    countries_router,
+    inventory_router,
+    agreements_router,
+    transfers_router,
+    equipment_router,
+    organizations_router,
+    sources_router,
+    categories_router,
+    meta_router,
+)
+
+DESCRIPTION = """
+An open, source-cited dataset of military capability. Every figure carries the verbatim
+quote of the article it comes from (`citations`); sources that disagree are served side by
+side; what no article says is `null`.
+
+Lists return a `Page` (`items`, `total`, `limit`, `offset`) with a `Link` header, and CSV
+with `?format=csv` or `Accept: text/csv`. Every error is an RFC 9457 problem document.
+Responses carry an `ETag` bound to the dataset version (see `/meta`).
+"""
 
 
 def operation_id(route: APIRoute) -> str:
@@ -15,13 +51,31 @@ def operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    engine = get_engine(settings.database_url)
     app = FastAPI(
         title="milcap",
         summary="An open, source-cited dataset of military capability.",
+        description=DESCRIPTION,
         version="0.1.0",
         generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
+    app.state.reader = Reader(engine)
+    app.state.dataset = DatasetState(engine)
     install_error_handlers(app)
-    app.include_router(meta_router)
+    for router in ROUTERS:
+        app.include_router(router)
+    # Added innermost first: the request id wraps everything, so even a 304 carries it.
+    app.add_middleware(
+        HttpCacheMiddleware, dataset=app.state.dataset, enabled=settings.response_cache
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Link", "X-Request-ID", "X-Total-Count"],
+        )
+    app.add_middleware(RequestContextMiddleware)
     return app

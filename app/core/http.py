@@ -1,0 +1,115 @@
+"""Rendering: a payload becomes JSON (orjson) or CSV, chosen by `?format=` or the Accept header."""
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
+
+import orjson
+from fastapi import Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from app.core.pagination import link_header
+
+JSON_MEDIA_TYPE = "application/json"
+CSV_MEDIA_TYPE = "text/csv"
+Format = Literal["json", "csv"]
+FormatQuery = Annotated[
+    Format | None,
+    Query(
+        alias="format",
+        description="Output format; `csv` gives one row per item. "
+        "Also chosen by `Accept: text/csv`.",
+    ),
+]
+
+# Documents the CSV alternative of a list route's 200 response.
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {CSV_MEDIA_TYPE: {"schema": {"type": "string"}}}}
+}
+
+
+def wants_csv(request: Request, format_: Format | None) -> bool:
+    if format_ is not None:
+        return format_ == "csv"
+    accept = request.headers.get("accept", "")
+    return CSV_MEDIA_TYPE in accept and JSON_MEDIA_TYPE not in accept
+
+
+def in_schema_order(item: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """The item's fields in the order its response model declares them (and no others)."""
+    return {name: item[name] for name in model.model_fields if name in item}
+
+
+def json_response(
+    payload: dict[str, Any],
+    model: type[BaseModel] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body = in_schema_order(payload, model) if model else payload
+    return Response(orjson.dumps(body), media_type=JSON_MEDIA_TYPE, headers=headers)
+
+
+def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(inner, f"{prefix}.{key}" if prefix else key, row)
+    elif isinstance(value, list):
+        if prefix.endswith("citations"):
+            row[prefix] = " | ".join(
+                f"{c.get('source_id')}: “{c.get('quote')}”"
+                + (f" (attributed to {c['attributed_to']})" if c.get("attributed_to") else "")
+                for c in value
+            )
+        elif all(isinstance(item, dict) for item in value):
+            row[prefix] = "; ".join(
+                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None) for item in value
+            )
+        else:
+            row[prefix] = "; ".join(str(item) for item in value)
+    else:
+        row[prefix] = "" if value is None else str(value)
+
+
+def to_csv(items: Iterable[dict[str, Any]]) -> bytes:
+    """One row per item; nested objects as dotted columns, lists joined, citations quoted."""
+    rows: list[dict[str, str]] = []
+    columns: dict[str, None] = {}
+    for item in items:
+        row: dict[str, str] = {}
+        _flatten(item, "", row)
+        columns.update(dict.fromkeys(row))
+        rows.append(row)
+    # A null object leaves a bare column where its non-null peers have dotted ones:
+    # the dotted columns take its place.
+    fieldnames: list[str] = []
+    for column in columns:
+        children = [c for c in columns if c.startswith(column + ".")]
+        for name in children or [column]:
+            if name not in fieldnames:
+                fieldnames.append(name)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=fieldnames, lineterminator="\r\n", extrasaction="ignore"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def page_response(
+    request: Request, page: dict[str, Any], item_model: type[BaseModel], format_: Format | None
+) -> Response:
+    """A list: JSON `Page` or CSV rows, with the `Link` header to its neighbours."""
+    page["items"] = [in_schema_order(item, item_model) for item in page["items"]]
+    headers = {}
+    link = link_header(request, page["total"], page["limit"], page["offset"])
+    if link:
+        headers["Link"] = link
+    headers["X-Total-Count"] = str(page["total"])
+    if wants_csv(request, format_):
+        return Response(
+            to_csv(page["items"]), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers
+        )
+    return json_response(page, headers=headers)

@@ -1,0 +1,28 @@
+"""Lookup-or-404 for the `{code}` of every /countries/{code}/... route."""
+
+from typing import Annotated
+
+from fastapi import Depends, Path
+
+from app.core.deps import ReaderDep
+from app.core.errors import NotFound
+from app.core.reader import Row
+from app.countries.queries import find_country
+
+CodePath = Annotated[
+    str,
+    Path(
+        description="ISO 3166-1 alpha-2 or alpha-3 code, any case: `KZ`, `kaz`",
+        examples=["KZ"],
+    ),
+]
+
+
+def country_by_code(code: CodePath, reader: ReaderDep) -> Row:
+    country = find_country(reader, code) if code.isalpha() and len(code) in (2, 3) else None
+    if country is None:
+        raise NotFound(f"No country with code {code!r}; use an ISO 3166-1 alpha-2 or alpha-3 code")
+    return country
+
+
+CountryDep = Annotated[Row, Depends(country_by_code)]

@@ -1,0 +1,24 @@
+"""Response models for transfers."""
+
+from pydantic import BaseModel, Field
+
+from app.citations.schemas import CitationOut
+from app.inventory.schemas import EquipmentRef
+
+
+class TransferOut(BaseModel):
+    id: str = Field(examples=["ru-kz-mig-29"])
+    supplier: str | None = Field(description="ISO alpha-2 code of the supplier", examples=["RU"])
+    recipient: str = Field(description="ISO alpha-2 code of the recipient", examples=["KZ"])
+    equipment: EquipmentRef | None
+    description: str | None = Field(description="What is transferred, when not one type")
+    quantity: int | None
+    qualifier: str | None
+    years: str | None = Field(description="A year or a span, `2019-2021`", examples=["2021"])
+    status: str = Field(
+        description="delivered, pledged, negotiating, interest, ordered, planned",
+        examples=["delivered"],
+    )
+    terms: list[str]
+    note: str | None
+    citations: list[CitationOut]

@@ -1,0 +1,1 @@
+"""The read-path benchmark: scaled data, the peer (Datasette), the framework ceiling, wrk."""
