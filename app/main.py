@@ -18,6 +18,7 @@ from app.equipment.routes import router as equipment_router
 from app.inventory.routes import router as inventory_router
 from app.meta.routes import router as meta_router
 from app.organizations.routes import router as organizations_router
+from app.search.routes import router as search_router
 from app.sources.routes import router as sources_router
 from app.transfers.routes import router as transfers_router
 
@@ -30,6 +31,7 @@ ROUTERS = (
     organizations_router,
     sources_router,
     categories_router,
+    search_router,
     meta_router,
 )
 

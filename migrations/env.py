@@ -18,6 +18,13 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 target_metadata = metadata
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """The search index is engine-specific derived data, declared only in its migration."""
+    return not (type_ == "table" and name is not None and name.startswith("search_document"))
+
+
 def database_url() -> str:
     url: str | None = context.get_x_argument(as_dictionary=True).get("url")
     return url or config.attributes.get("database_url") or get_settings().database_url
@@ -42,6 +49,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,  # SQLite alters tables by copying them
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

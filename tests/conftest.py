@@ -8,10 +8,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from app.core.config import Settings
 from app.core.db import make_engine
 from app.core.migrations import upgrade
+from app.main import create_app
 from app.seeding.loader import load_seeds
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -120,3 +123,21 @@ def seeds_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def api_database_url(databases: Databases, seeded_template: str) -> str:
+    """A seeded database the read-only API tests share (a copy: the template stays unused)."""
+    return databases.copy_url(seeded_template)
+
+
+@pytest.fixture(scope="session")
+def api_settings(api_database_url: str) -> Settings:
+    return Settings(database_url=api_database_url)
+
+
+@pytest.fixture
+def client(api_settings: Settings) -> Iterator[TestClient]:
+    """The real app, over httpx, on the shared seeded database of each engine kind."""
+    with TestClient(create_app(api_settings)) as test_client:
+        yield test_client

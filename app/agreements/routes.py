@@ -53,7 +53,7 @@ async def list_agreements(
 @router.get(
     "/agreements/{agreement_id}",
     response_model=AgreementOut,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 422),
 )
 async def get_agreement(
     agreement_id: Annotated[

@@ -48,7 +48,7 @@ async def list_equipment(
 @router.get(
     "/equipment/{slug}",
     response_model=EquipmentDetail,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 422),
 )
 async def get_equipment(
     slug: Annotated[str, Path(description="The model's slug", examples=["mig-29"])],

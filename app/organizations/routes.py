@@ -31,7 +31,7 @@ async def list_organizations(
 @router.get(
     "/organizations/{slug}",
     response_model=OrganizationOut,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 422),
 )
 async def get_organization(
     slug: Annotated[str, Path(description="The organization's slug", examples=["nato"])],

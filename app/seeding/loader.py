@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 
 from app.core.tables import metadata
+from app.search.indexing import rebuild_search_index, search_index_is_empty
 from app.seeding.plan import Plan, Ref, Row, plan_seeds
 from app.seeding.reading import read_seeds
 
@@ -169,6 +170,9 @@ def write_plan(
             progress(str(counts))
         writer.delete_stale()
         report = LoadReport(plan.version, tables)
+        if report.changed or search_index_is_empty(connection):
+            documents = rebuild_search_index(connection)
+            progress(f"search index rebuilt: {documents} documents")
         writer.record_release(report.changed)
     return report
 

@@ -31,7 +31,7 @@ async def list_sources(
 @router.get(
     "/sources/{source_id}",
     response_model=SourceDetail,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 422),
 )
 async def get_source(
     source_id: Annotated[

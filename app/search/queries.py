@@ -1,0 +1,61 @@
+"""Full-text search: SQLite FTS5 or PostgreSQL text search over the search index."""
+
+import re
+from typing import Any
+
+from app.core.reader import Reader, Row
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+SQLITE_HITS = """
+    SELECT kind, ref AS id, title,
+           snippet(search_document, -1, '<mark>', '</mark>', '…', 16) AS snippet,
+           -bm25(search_document, 0.0, 0.0, 10.0, 1.0) AS rank
+    FROM search_document
+    WHERE search_document MATCH :match {kind}
+    ORDER BY rank DESC, kind, ref
+    LIMIT :limit OFFSET :offset
+"""
+SQLITE_TOTAL = "SELECT count(*) FROM search_document WHERE search_document MATCH :match {kind}"
+POSTGRES_HITS = """
+    SELECT kind, ref AS id, title,
+           ts_headline('english', body, query,
+                       'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12') AS snippet,
+           ts_rank_cd(document, query) AS rank
+    FROM search_document, plainto_tsquery('english', :match) AS query
+    WHERE document @@ query {kind}
+    ORDER BY rank DESC, kind, ref
+    LIMIT :limit OFFSET :offset
+"""
+POSTGRES_TOTAL = """
+    SELECT count(*) FROM search_document, plainto_tsquery('english', :match) AS query
+    WHERE document @@ query {kind}
+"""
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a query; punctuation and operators are never passed to the engine."""
+    return _WORD.findall(q)
+
+
+def search(
+    reader: Reader, terms: list[str], kind: str | None, limit: int, offset: int
+) -> tuple[int, list[Row]]:
+    """Documents holding every term, best first."""
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    kind_filter = ""
+    if kind is not None:
+        kind_filter, params["kind"] = "AND kind = :kind", kind
+    if reader.dialect == "sqlite":
+        params["match"] = " ".join(f'"{term}"' for term in terms)
+        hits, total_sql = SQLITE_HITS, SQLITE_TOTAL
+    else:
+        params["match"] = " ".join(terms)
+        hits, total_sql = POSTGRES_HITS, POSTGRES_TOTAL
+    total = int(reader.scalar(total_sql.format(kind=kind_filter), params) or 0)
+    if offset >= total:
+        return total, []
+    rows = reader.all(hits.format(kind=kind_filter), params)
+    for row in rows:
+        row["rank"] = round(float(row["rank"]), 6)
+    return total, rows

@@ -1,0 +1,47 @@
+"""Transfers: filters by supplier, recipient, status, and a country's imports and exports."""
+
+from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
+
+from app.core.pagination import Page
+from app.transfers.schemas import TransferOut
+from tests.problems import assert_problem
+
+
+def transfers(client: TestClient, path: str = "/transfers", **params: str) -> Page[TransferOut]:
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    return TypeAdapter(Page[TransferOut]).validate_python(response.json())
+
+
+def test_russian_deliveries_to_kazakhstan(client: TestClient) -> None:
+    page = transfers(client, supplier="RU", recipient="kaz", status="delivered")
+    assert {t.equipment.slug for t in page.items if t.equipment} >= {"mig-29", "btr-80a"}
+    assert all(t.supplier == "RU" and t.recipient == "KZ" for t in page.items)
+    assert all(t.years is None for t in page.items)  # "in recent years" gives no year
+
+
+def test_aid_to_kyrgyzstan_keeps_its_terms(client: TestClient) -> None:
+    (aid,) = transfers(client, recipient="KG").items
+    assert aid.supplier == "KZ"
+    assert aid.status == "pledged"
+    assert any("Koy Tash" in term for term in aid.terms)
+    assert any("third state" in term for term in aid.terms)
+
+
+def test_country_transfers_by_direction(client: TestClient) -> None:
+    imports = transfers(client, "/countries/KZ/transfers", direction="imports")
+    exports = transfers(client, "/countries/KZ/transfers", direction="exports")
+    both = transfers(client, "/countries/KZ/transfers")
+    assert {t.recipient for t in imports.items} == {"KZ"}
+    assert {t.supplier for t in exports.items} == {"KZ"}
+    assert both.total == imports.total + exports.total
+    assert {t.recipient for t in exports.items} >= {"KG", "TJ", "UZ"}
+
+
+def test_bad_transfer_filters_are_422_problems(client: TestClient) -> None:
+    body = assert_problem(client.get("/transfers?supplier=XX"), 422)
+    assert body["invalid_params"][0]["name"] == "query.supplier"
+    assert_problem(client.get("/transfers?status=stolen"), 422)
+    assert_problem(client.get("/transfers?recipient=K"), 422)
+    assert_problem(client.get("/countries/KZ/transfers?direction=sideways"), 422)
