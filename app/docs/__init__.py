@@ -1,0 +1,1 @@
+"""The interactive API documentation (Swagger UI, ReDoc), served without any CDN."""
