@@ -1,0 +1,246 @@
+"""The client against the real app served by uvicorn, on the seed data."""
+
+import asyncio
+import inspect
+import math
+
+import httpx
+import pytest
+
+from app.agreements.schemas import AgreementOut
+from app.categories.schemas import CategoryOut
+from app.client import (
+    DEFAULT_URL,
+    NO_RETRIES,
+    AsyncMilcapClient,
+    MilcapClient,
+    MilcapError,
+    NotFound,
+    Unreachable,
+    ValidationFailed,
+)
+from app.core.errors import Problem
+from app.core.pagination import Page
+from app.countries.schemas import CountryDetail, CountryOut
+from app.equipment.schemas import EquipmentDetail, EquipmentOut
+from app.inventory.schemas import InventoryEntryOut
+from app.meta.schemas import Export, Health, Meta
+from app.organizations.schemas import OrganizationOut
+from app.search.schemas import SearchHit
+from app.sources.schemas import SourceDetail, SourceOut
+from app.transfers.schemas import TransferOut
+from tests.live_server import LiveServer, closed_port_url
+
+
+class Recording(httpx.BaseTransport):
+    """The real transport, keeping every request it sends."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.requests: list[httpx.Request] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self.inner.handle_request(request)
+
+
+def test_each_method_returns_the_model_its_route_declares(milcap: MilcapClient) -> None:
+    calls = {
+        "health": (milcap.health(), Health),
+        "meta": (milcap.meta(), Meta),
+        "countries": (milcap.countries(), Page[CountryOut]),
+        "country": (milcap.country("KZ"), CountryDetail),
+        "country_inventory": (milcap.country_inventory("KZ"), Page[InventoryEntryOut]),
+        "country_agreements": (milcap.country_agreements("KZ"), Page[AgreementOut]),
+        "country_transfers": (milcap.country_transfers("KZ"), Page[TransferOut]),
+        "equipment": (milcap.equipment(), Page[EquipmentOut]),
+        "equipment_type": (milcap.equipment_type("mig-29"), EquipmentDetail),
+        "agreements": (milcap.agreements(), Page[AgreementOut]),
+        "agreement": (
+            milcap.agreement("uz-kz-2017-military-cooperation-plan"),
+            AgreementOut,
+        ),
+        "transfers": (milcap.transfers(), Page[TransferOut]),
+        "sources": (milcap.sources(), Page[SourceOut]),
+        "source": (milcap.source("abbasova-2021-kazakhstan-pledges-military-aid"), SourceDetail),
+        "categories": (milcap.categories(), Page[CategoryOut]),
+        "organizations": (milcap.organizations(), Page[OrganizationOut]),
+        "organization": (milcap.organization("csto"), OrganizationOut),
+        "search": (milcap.search("tanks"), Page[SearchHit]),
+        "export": (milcap.export(), Export),
+    }
+    for name, (result, model) in calls.items():
+        assert type(result) is model, name
+    endpoints = {
+        name
+        for name, member in inspect.getmembers(MilcapClient, inspect.isfunction)
+        if not name.startswith(("_", "iter_")) and name != "close"
+    }
+    assert endpoints == set(calls)
+
+
+def test_inventory_of_kazakhstan_is_typed_and_cited(milcap: MilcapClient) -> None:
+    page = milcap.country_inventory("kaz")
+    tanks = next(e for e in page.items if e.id == "kz-gfp-2021-tanks")
+    assert (tanks.country, tanks.category, tanks.quantity, tanks.kind) == (
+        "KZ",
+        "tanks",
+        300,
+        "holding",
+    )
+    assert tanks.equipment is None
+    assert tanks.citations[0].attributed_to == "Global Firepower 2021"
+    assert "300 tanks" in tanks.citations[0].quote
+
+
+def test_inventory_filters_reach_the_api(milcap: MilcapClient) -> None:
+    assert {e.category for e in milcap.country_inventory("KZ", category="tanks").items} == {"tanks"}
+    mig = milcap.country_inventory("KZ", equipment="mig-29").items
+    assert [e.equipment.slug for e in mig if e.equipment] == ["mig-29"]
+    assert all(
+        e.as_of and e.as_of.startswith("2021")
+        for e in milcap.iter_country_inventory("KZ", as_of="2021")
+    )
+    assert milcap.country_inventory("KZ", latest=True).total <= milcap.country_inventory("KZ").total
+
+
+def test_transfers_by_direction(milcap: MilcapClient) -> None:
+    imports = list(milcap.iter_country_transfers("KZ", direction="imports"))
+    exports = list(milcap.iter_country_transfers("KZ", direction="exports"))
+    assert imports
+    assert all(t.recipient == "KZ" for t in imports)
+    assert exports
+    assert all(t.supplier == "KZ" for t in exports)
+    assert [t.id for t in milcap.iter_transfers(recipient="KZ")] == [t.id for t in imports]
+
+
+def test_agreement_filters(milcap: MilcapClient) -> None:
+    for_kz = {a.id for a in milcap.iter_agreements(country="KZ")}
+    assert for_kz == {a.id for a in milcap.iter_country_agreements("KZ")}
+    in_2017 = list(milcap.iter_agreements(year=2017))
+    assert in_2017
+    assert all(a.signed_on and a.signed_on.startswith("2017") for a in in_2017)
+
+
+def test_iterators_follow_the_link_header_through_every_page(live_server: LiveServer) -> None:
+    transport = Recording()
+    with MilcapClient(live_server.url, transport=transport) as milcap:
+        total = milcap.countries(limit=1).total
+        transport.requests.clear()
+        codes = [country.iso2 for country in milcap.iter_countries(page_size=100)]
+    assert len(codes) == len(set(codes)) == total
+    assert len(transport.requests) == math.ceil(total / 100)
+    offsets = [request.url.params["offset"] for request in transport.requests]
+    assert offsets == [str(n * 100) for n in range(len(offsets))]
+
+
+def test_iterators_keep_their_filters_on_every_page(milcap: MilcapClient) -> None:
+    one_by_one = [
+        e.id for e in milcap.iter_country_inventory("KZ", category="fighter-aircraft", page_size=1)
+    ]
+    assert len(one_by_one) == 3
+    assert one_by_one == [
+        e.id for e in milcap.country_inventory("KZ", category="fighter-aircraft").items
+    ]
+
+
+def test_unknown_country_is_not_found_with_the_problem_document(milcap: MilcapClient) -> None:
+    with pytest.raises(NotFound) as caught:
+        milcap.country("XX")
+    error = caught.value
+    assert (error.status, error.title) == (404, "Not Found")
+    assert "XX" in error.detail
+    assert str(error) == error.detail
+    assert isinstance(error.problem, Problem)
+    assert error.problem.instance == "/countries/XX"
+    assert error.type == "https://milcap.example/problems/not-found"
+
+
+@pytest.mark.parametrize(
+    ("method", "key"),
+    [
+        ("country_inventory", "XX"),
+        ("equipment_type", "no-such-thing"),
+        ("agreement", "no-such-agreement"),
+        ("source", "no-such-source"),
+        ("organization", "no-such-org"),
+    ],
+)
+def test_unknown_keys_are_not_found(milcap: MilcapClient, method: str, key: str) -> None:
+    with pytest.raises(NotFound):
+        getattr(milcap, method)(key)
+
+
+def test_a_code_cannot_escape_its_path_segment(milcap: MilcapClient) -> None:
+    with pytest.raises(NotFound, match=r"\.\./meta"):
+        milcap.country("../meta")
+
+
+def test_rejected_parameter_is_validation_failed_naming_the_field(milcap: MilcapClient) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        milcap.country_inventory("KZ", category="space-lasers")
+    error = caught.value
+    assert error.status == 422
+    assert error.field == "category"
+    assert error.invalid_params[0].name == "query.category"
+    assert "tanks" in (error.invalid_params[0].valid_values or [])
+    assert "valid: ammunition" in str(error)
+    with pytest.raises(ValidationFailed) as caught:
+        milcap.countries(limit=0)
+    assert caught.value.field == "limit"
+
+
+def test_unreachable_server_is_one_typed_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = closed_port_url()
+    with MilcapClient(url, retry=NO_RETRIES) as milcap, pytest.raises(Unreachable) as caught:
+        milcap.health()
+    assert caught.value.status is None
+    assert str(caught.value).startswith(f"cannot reach the milcap API at {url}")
+    assert "\n" not in str(caught.value)
+    assert isinstance(caught.value, MilcapError)
+
+
+def test_base_url_comes_from_the_argument_then_milcap_url_then_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("MILCAP_URL", raising=False)
+    assert MilcapClient().base_url == DEFAULT_URL
+    monkeypatch.setenv("MILCAP_URL", "http://api.example:9000/")
+    assert MilcapClient().base_url == "http://api.example:9000"
+    assert MilcapClient("https://other.example").base_url == "https://other.example"
+    with pytest.raises(ValueError, match="http"):
+        MilcapClient("localhost:8000")
+
+
+def test_async_client_answers_as_the_sync_client(
+    live_server: LiveServer, milcap: MilcapClient
+) -> None:
+    async def scenario() -> tuple[object, ...]:
+        async with AsyncMilcapClient(live_server.url) as client:
+            inventory = await client.country_inventory("KZ")
+            codes = [c.iso2 async for c in client.iter_countries(page_size=100)]
+            hits = await client.search("Arlan")
+            with pytest.raises(NotFound):
+                await client.country("XX")
+            with pytest.raises(ValidationFailed):
+                await client.country_inventory("KZ", category="space-lasers")
+            return inventory, codes, hits
+
+    inventory, codes, hits = asyncio.run(scenario())
+    assert inventory == milcap.country_inventory("KZ")
+    assert codes == [c.iso2 for c in milcap.iter_countries()]
+    assert hits == milcap.search("Arlan")
+
+
+def test_async_client_has_every_method_of_the_sync_client_with_the_same_parameters() -> None:
+    def public(cls: type) -> dict[str, inspect.Signature]:
+        return {
+            name: inspect.signature(member)
+            for name, member in vars(cls).items()
+            if callable(member) and not name.startswith("_")
+        }
+
+    sync, aio = public(MilcapClient), public(AsyncMilcapClient)
+    assert sync.keys() == aio.keys()
+    for name, signature in sync.items():
+        assert signature.parameters == aio[name].parameters, name
