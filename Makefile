@@ -33,13 +33,22 @@ lint: $(BIN)/.synced
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy app
+	$(BIN)/hadolint Dockerfile
 
 format: $(BIN)/.synced
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Every gate: lint and types, then the suite on SQLite and PostgreSQL (schemathesis, the
+# headless browser and the container entrypoint included) with line coverage of app/.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=app --cov-report=term-missing:skip-covered --cov-fail-under=90
 
 clean:
 	rm -rf $(VENV) $(TOOLS) data .pytest_cache .mypy_cache .ruff_cache
+
+# The read-path benchmark (bench/README.md); needs wrk. Deployment numbers, e.g.:
+# make bench BENCH_ARGS="--database-url postgresql://postgres@127.0.0.1:5432/milcap_bench --workers 2"
+bench: $(BIN)/.synced
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --all-groups
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
