@@ -11,9 +11,12 @@ from app.core.config import Settings, get_settings
 from app.core.dataset import DatasetState
 from app.core.db import get_engine
 from app.core.errors import install_error_handlers
+from app.core.metrics import install_metrics
+from app.core.migrations import head_revision
 from app.core.reader import Reader
 from app.core.request_context import RequestContextMiddleware
 from app.countries.routes import router as countries_router
+from app.docs.routes import install_docs
 from app.equipment.routes import router as equipment_router
 from app.inventory.routes import router as inventory_router
 from app.meta.routes import router as meta_router
@@ -60,13 +63,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         version="0.1.0",
         generate_unique_id_function=operation_id,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.reader = Reader(engine)
     app.state.dataset = DatasetState(engine)
+    app.state.schema_head = head_revision()
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    install_docs(app)
     # Added innermost first: the request id wraps everything, so even a 304 carries it.
     app.add_middleware(
         HttpCacheMiddleware, dataset=app.state.dataset, enabled=settings.response_cache
@@ -79,5 +86,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Link", "X-Request-ID", "X-Total-Count"],
         )
+    install_metrics(app)
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -2,14 +2,16 @@
 
 from typing import Any
 
-from app.citations.queries import attach_citations
-from app.core.reader import Reader, Row, expand_list, fetch_page, json_list
+from app.citations.queries import with_citations
+from app.core.reader import Params, Reader, conditions, expand_list, json_list, page_of
 
-COLUMNS = """
-    agreement.id AS _id, agreement.key AS id, agreement.title, agreement.type,
-    agreement.signed_on, agreement.ratified_on, agreement.status, agreement.place,
-    agreement.terms, agreement.note
+SELECT = """
+    SELECT agreement.id, agreement.key, agreement.title, agreement.type, agreement.signed_on,
+           agreement.ratified_on, agreement.status, agreement.place, agreement.terms,
+           agreement.note
+    FROM agreement WHERE {where}
 """
+COUNT = "SELECT count(*) FROM agreement WHERE {where}"
 ORDER = "COALESCE(agreement.signed_on, agreement.ratified_on, ''), agreement.key"
 PARTY_OF_COUNTRY = (
     "EXISTS (SELECT 1 FROM agreement_party WHERE agreement_party.agreement_id = agreement.id"
@@ -26,38 +28,46 @@ def list_agreements(
     limit: int,
     offset: int,
 ) -> tuple[int, list[dict[str, Any]]]:
-    conditions = ["1 = 1"]
-    params: dict[str, Any] = {}
+    clauses: list[str] = []
+    params: Params = {}
     if country_id is not None:
-        conditions.append(PARTY_OF_COUNTRY)
+        clauses.append(PARTY_OF_COUNTRY)
         params["country_id"] = country_id
     if type_ is not None:
-        conditions.append("lower(agreement.type) = lower(:type)")
+        clauses.append("lower(agreement.type) = lower(:type)")
         params["type"] = type_
     if year is not None:
-        conditions.append("(agreement.signed_on LIKE :year OR agreement.ratified_on LIKE :year)")
+        clauses.append("(agreement.signed_on LIKE :year OR agreement.ratified_on LIKE :year)")
         params["year"] = f"{year:04d}%"
-    where = "agreement WHERE " + " AND ".join(conditions)
-    total, rows = fetch_page(reader, COLUMNS, where, params, ORDER, limit, offset)
+    where = conditions(clauses)
+    total, rows = page_of(
+        reader,
+        select=SELECT.format(where=where),
+        count=COUNT.format(where=where),
+        params=params,
+        order_by=ORDER,
+        limit=limit,
+        offset=offset,
+    )
     return total, complete(reader, rows)
 
 
 def get_agreement(reader: Reader, agreement_id: str) -> dict[str, Any] | None:
-    row = reader.one(f"SELECT {COLUMNS} FROM agreement WHERE key = :key", {"key": agreement_id})
-    return complete(reader, [row])[0] if row else None
+    rows = reader.tuples(SELECT.format(where="agreement.key = :key"), {"key": agreement_id})
+    return complete(reader, rows)[0] if rows else None
 
 
-def complete(reader: Reader, rows: list[Row]) -> list[Row]:
+def complete(reader: Reader, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Parties and citations for a set of agreements: one statement each."""
     if not rows:
-        return rows
-    placeholders, params = expand_list("id", [row["_id"] for row in rows])
-    parties = reader.all(
+        return []
+    placeholders, params = expand_list("id", [row[0] for row in rows])
+    parties = reader.tuples(
         f"""
         SELECT agreement_party.agreement_id,
-               COALESCE(country.iso2, organization.slug) AS code,
-               COALESCE(country.name, organization.name) AS name,
-               CASE WHEN country.id IS NULL THEN 'organization' ELSE 'country' END AS kind,
+               COALESCE(country.iso2, organization.slug),
+               COALESCE(country.name, organization.name),
+               CASE WHEN country.id IS NULL THEN 'organization' ELSE 'country' END,
                agreement_party.role
         FROM agreement_party
         LEFT JOIN country ON country.id = agreement_party.country_id
@@ -67,10 +77,28 @@ def complete(reader: Reader, rows: list[Row]) -> list[Row]:
         """,
         params,
     )
-    by_agreement: dict[int, list[Row]] = {}
-    for party in parties:
-        by_agreement.setdefault(party.pop("agreement_id"), []).append(party)
-    for row in rows:
-        row["terms"] = json_list(row["terms"])
-        row["parties"] = by_agreement.get(row["_id"], [])
-    return attach_citations(reader, "agreement_id", rows)
+    by_agreement: dict[int, list[dict[str, Any]]] = {}
+    for agreement_id, code, name, kind, role in parties:
+        by_agreement.setdefault(agreement_id, []).append(
+            {"code": code, "name": name, "kind": kind, "role": role}
+        )
+    facts = []
+    for row_id, key, title, type_, signed_on, ratified_on, status, place, terms, note in rows:
+        facts.append(
+            (
+                row_id,
+                {
+                    "id": key,
+                    "title": title,
+                    "type": type_,
+                    "parties": by_agreement.get(row_id, []),
+                    "signed_on": signed_on,
+                    "ratified_on": ratified_on,
+                    "status": status,
+                    "place": place,
+                    "terms": json_list(terms),
+                    "note": note,
+                },
+            )
+        )
+    return with_citations(reader, "agreement_id", facts)

@@ -47,7 +47,7 @@ async def list_agreements(
         limit=page.limit,
         offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), AgreementOut, format_)
+    return page_response(request, as_page(total, items, page), format_)
 
 
 @router.get(
@@ -66,7 +66,7 @@ async def get_agreement(
     agreement = queries.get_agreement(reader, agreement_id)
     if agreement is None:
         raise NotFound(f"No agreement with id {agreement_id!r}")
-    return json_response(agreement, AgreementOut)
+    return json_response(agreement)
 
 
 @router.get(
@@ -85,4 +85,4 @@ async def list_country_agreements(
     total, items = queries.list_agreements(
         reader, country_id=country["id"], limit=page.limit, offset=page.offset
     )
-    return page_response(request, as_page(total, items, page), AgreementOut, format_)
+    return page_response(request, as_page(total, items, page), format_)

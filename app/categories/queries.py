@@ -1,13 +1,23 @@
 """Read queries for categories."""
 
-from app.core.reader import Reader, Row, fetch_page
+from typing import Any
 
-COLUMNS = "slug, label, un_register_category, description"
+from app.core.reader import Reader, page_of
 
-
-def list_categories(reader: Reader, limit: int, offset: int) -> tuple[int, list[Row]]:
-    return fetch_page(reader, COLUMNS, "category", {}, "slug", limit, offset)
+SELECT = "SELECT slug, label, un_register_category, description FROM category"
 
 
-def category_slugs(reader: Reader) -> list[str]:
-    return [row["slug"] for row in reader.all("SELECT slug FROM category ORDER BY slug")]
+def list_categories(reader: Reader, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    total, rows = page_of(
+        reader,
+        select=SELECT,
+        count="SELECT count(*) FROM category",
+        params={},
+        order_by="slug",
+        limit=limit,
+        offset=offset,
+    )
+    return total, [
+        {"slug": slug, "label": label, "un_register_category": un, "description": description}
+        for slug, label, un, description in rows
+    ]

@@ -23,4 +23,4 @@ async def list_categories(
 ) -> Response:
     """The controlled vocabulary of equipment categories."""
     total, items = queries.list_categories(reader, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), CategoryOut, format_)
+    return page_response(request, as_page(total, items, page), format_)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.reader import Reader, Row, expand_list
+from app.core.reader import Reader, expand_list
 
 SUBJECTS = frozenset(
     {
@@ -15,36 +15,47 @@ SUBJECTS = frozenset(
         "organization_id",
     }
 )
+Citation = dict[str, Any]
 
 
-def citations_for(reader: Reader, subject: str, ids: Sequence[int]) -> dict[int, list[Row]]:
+def citations_for(reader: Reader, subject: str, ids: Sequence[int]) -> dict[int, list[Citation]]:
     """Citations of each fact, by the fact's database id, in the order the data file gives."""
     if subject not in SUBJECTS:
         raise ValueError(f"not a citation subject: {subject}")
     if not ids:
         return {}
     placeholders, params = expand_list("id", ids)
-    rows = reader.all(
+    rows = reader.tuples(
         f"""
-        SELECT citation.{subject} AS subject_id, source.slug AS source_id, citation.quote,
-               citation.attributed_to, citation.start_offset, citation.end_offset
+        SELECT citation.{subject}, source.slug, citation.quote, citation.attributed_to,
+               citation.start_offset, citation.end_offset
         FROM citation JOIN source ON source.id = citation.source_id
         WHERE citation.{subject} IN {placeholders}
         ORDER BY citation.{subject}, citation.position, citation.id
         """,
         params,
     )
-    grouped: dict[int, list[Row]] = {}
-    for row in rows:
-        grouped.setdefault(row.pop("subject_id"), []).append(row)
+    grouped: dict[int, list[Citation]] = {}
+    for subject_id, source_id, quote, attributed_to, start, end in rows:
+        grouped.setdefault(subject_id, []).append(
+            {
+                "source_id": source_id,
+                "quote": quote,
+                "attributed_to": attributed_to,
+                "start_offset": start,
+                "end_offset": end,
+            }
+        )
     return grouped
 
 
-def attach_citations(
-    reader: Reader, subject: str, items: list[dict[str, Any]], id_key: str = "_id"
+def with_citations(
+    reader: Reader, subject: str, facts: list[tuple[int, dict[str, Any]]]
 ) -> list[dict[str, Any]]:
-    """Give each item its `citations`, dropping the internal database id used to find them."""
-    by_id = citations_for(reader, subject, [item[id_key] for item in items])
-    for item in items:
-        item["citations"] = by_id.get(item.pop(id_key), [])
+    """Each fact (database id, shaped item) given its `citations`, in one statement."""
+    by_id = citations_for(reader, subject, [fact_id for fact_id, _ in facts])
+    items = []
+    for fact_id, item in facts:
+        item["citations"] = by_id.get(fact_id, [])
+        items.append(item)
     return items

@@ -96,6 +96,10 @@ class HttpCacheMiddleware:
         ):
             await self.app(scope, receive, send)
             return
+        # HEAD is answered as the GET it stands for, without the body.
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = dict(scope, method="GET")
         headers = Headers(scope=scope)
         accepts_gzip = "gzip" in headers.get("accept-encoding", "")
         if_none_match = headers.get("if-none-match")
@@ -103,15 +107,15 @@ class HttpCacheMiddleware:
         key = (scope["path"], headers.get("accept", ""), scope["query_string"])
         entry = self.cache.get(version, key) if self.enabled else None
         if entry is None:
-            entry = await self._compute(scope, receive, send, version)
+            entry = await self._compute(scope, receive, send, version, head)
             if entry is None:
                 return  # not cacheable: already sent as it was
             if self.enabled:
                 self.cache.put(key, entry)
-        await self._send(entry, send, accepts_gzip, if_none_match, scope["method"] == "HEAD")
+        await self._send(entry, send, accepts_gzip, if_none_match, head)
 
     async def _compute(
-        self, scope: Scope, receive: Receive, send: Send, version: str
+        self, scope: Scope, receive: Receive, send: Send, version: str, head: bool
     ) -> CachedResponse | None:
         start: Message | None = None
         chunks: list[bytes] = []
@@ -125,7 +129,7 @@ class HttpCacheMiddleware:
                 if passthrough:
                     await send(message)
             elif passthrough:
-                await send(message)
+                await send({**message, "body": b""} if head else message)
             else:
                 chunks.append(message.get("body", b""))
 

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     seed_on_start: bool = False
     seeds_dir: Path = PROJECT_ROOT / "seeds"
+    shutdown_timeout: int = Field(
+        default=10, ge=0, description="Seconds in-flight requests get to finish on SIGTERM"
+    )
     response_cache: bool = Field(
         default=True,
         description="Keep serialized responses in memory until the dataset changes",

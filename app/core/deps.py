@@ -1,4 +1,7 @@
-"""Every request dependency, declared once as an Annotated alias."""
+"""Every request dependency, declared once as an Annotated alias.
+
+Dependencies are `async def`: FastAPI runs plain `def` ones in its threadpool, and those
+hand-offs cost more than the work itself (see the README's performance section)."""
 
 from typing import Annotated
 
@@ -9,17 +12,17 @@ from app.core.dataset import DatasetState
 from app.core.reader import Reader
 
 
-def get_reader(request: Request) -> Reader:
+async def get_reader(request: Request) -> Reader:
     reader: Reader = request.app.state.reader
     return reader
 
 
-def get_dataset(request: Request) -> DatasetState:
+async def get_dataset(request: Request) -> DatasetState:
     dataset: DatasetState = request.app.state.dataset
     return dataset
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

@@ -44,6 +44,8 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
             "uvicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
             "uvicorn.error": {"level": level.upper(), "handlers": [], "propagate": True},
             "uvicorn": {"handlers": [], "propagate": True},
+            # Alembic announces each of its plugins at INFO on every start.
+            "alembic": {"level": "WARNING"},
         },
     }
 

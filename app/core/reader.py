@@ -1,15 +1,16 @@
-"""The read path's database access: plain SQL on the driver's own cursor, rows as dicts.
+"""The read path's database access: plain SQL on the driver's own cursor.
 
 The API's reads skip the ORM on purpose: building ORM objects and response models costs
 ten times the SQL itself (see the README's performance section). Statements are written
-once with `:name` parameters and adapted to the driver's parameter style.
+once with `:name` parameters and adapted to the driver's parameter style; rows come back
+as tuples (or dicts, where convenience beats speed) and each query shapes its own output.
 """
 
 import re
 import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import psycopg
@@ -19,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.core.errors import ServiceUnavailable
 
 Row = dict[str, Any]
+Params = dict[str, Any]
 _NAMED_PARAMETER = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
 
 
@@ -28,7 +30,7 @@ def _pyformat(sql: str) -> str:
     return _NAMED_PARAMETER.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
-def expand_list(name: str, values: Sequence[Any]) -> tuple[str, dict[str, Any]]:
+def expand_list(name: str, values: Sequence[Any]) -> tuple[str, Params]:
     """`IN (...)` for a list: one placeholder per value, so any driver accepts it."""
     if not values:
         return "(NULL)", {}
@@ -48,55 +50,63 @@ class Reader:
         self.dialect = engine.dialect.name
         self.statements = 0  # statements run, for tests that check there is no N+1
 
-    def _sql(self, sql: str) -> str:
-        return sql if self.dialect == "sqlite" else _pyformat(sql)
+    def tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
+        rows, _ = self._execute(sql, params)
+        return rows
 
-    def all(self, sql: str, params: dict[str, Any] | None = None) -> list[Row]:
+    def all(self, sql: str, params: Params | None = None) -> list[Row]:
+        rows, names = self._execute(sql, params)
+        return [dict(zip(names, values, strict=True)) for values in rows]
+
+    def one(self, sql: str, params: Params | None = None) -> Row | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        rows = self.tuples(sql, params)
+        return rows[0][0] if rows else None
+
+    def _execute(self, sql: str, params: Params | None) -> tuple[list[tuple[Any, ...]], list[str]]:
+        statement = sql if self.dialect == "sqlite" else _pyformat(sql)
         try:
-            return self._all(sql, params)
+            connection = self.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                cursor.execute(statement, params or {})
+                names = [column[0] for column in cursor.description or ()]
+                rows = cast(list[tuple[Any, ...]], cursor.fetchall())
+                cursor.close()
+                connection.rollback()  # end the read transaction; nothing is written here
+            finally:
+                connection.close()
         except (SQLAlchemyError, sqlite3.Error, psycopg.Error) as error:
             raise DatabaseUnavailable(
                 "The database cannot answer right now; try again shortly."
             ) from error
-
-    def _all(self, sql: str, params: dict[str, Any] | None) -> list[Row]:
-        connection = self.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            cursor.execute(self._sql(sql), params or {})
-            names = [column[0] for column in cursor.description or ()]
-            rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-            cursor.close()
-            connection.rollback()  # end the read transaction; nothing is ever written here
-        finally:
-            connection.close()
         self.statements += 1
-        return rows
-
-    def one(self, sql: str, params: dict[str, Any] | None = None) -> Row | None:
-        rows = self.all(sql, params)
-        return rows[0] if rows else None
-
-    def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
-        row = self.one(sql, params)
-        return next(iter(row.values())) if row else None
+        return rows, names
 
 
-def fetch_page(
+def page_of(
     reader: Reader,
-    columns: str,
-    from_where: str,
-    params: dict[str, Any],
+    *,
+    select: str,
+    count: str,
+    params: Params,
     order_by: str,
     limit: int,
     offset: int,
-) -> tuple[int, list[Row]]:
-    """A page of rows and the total over all pages: two statements, whatever the page size."""
-    total = int(reader.scalar(f"SELECT count(*) AS total FROM {from_where}", params) or 0)
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """A page of rows and the total over all pages: two statements, whatever the page size.
+
+    `select` is `SELECT ... FROM ... WHERE ...`; `count` counts the same rows, usually
+    without the joins the page needs for display.
+    """
+    total = int(reader.scalar(count, params) or 0)
     if offset >= total:
         return total, []
-    rows = reader.all(
-        f"SELECT {columns} FROM {from_where} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
+    rows = reader.tuples(
+        f"{select} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
         params | {"limit": limit, "offset": offset},
     )
     return total, rows
@@ -110,7 +120,5 @@ def json_list(value: Any) -> list[Any]:
     return list(value or [])
 
 
-def nest(row: Row, prefix: str, *fields: str) -> dict[str, Any] | None:
-    """Fold `prefix_field` columns into one object, or None when the first is null."""
-    values = {field: row.pop(f"{prefix}_{field}") for field in fields}
-    return values if values[fields[0]] is not None else None
+def conditions(clauses: Sequence[str]) -> str:
+    return " AND ".join(clauses) if clauses else "1 = 1"

@@ -18,7 +18,7 @@ CodePath = Annotated[
 ]
 
 
-def country_by_code(code: CodePath, reader: ReaderDep) -> Row:
+async def country_by_code(code: CodePath, reader: ReaderDep) -> Row:
     country = find_country(reader, code) if code.isalpha() and len(code) in (2, 3) else None
     if country is None:
         raise NotFound(f"No country with code {code!r}; use an ISO 3166-1 alpha-2 or alpha-3 code")

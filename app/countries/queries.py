@@ -2,10 +2,17 @@
 
 from typing import Any
 
-from app.citations.queries import attach_citations
-from app.core.reader import Reader, Row, fetch_page
+from app.citations.queries import with_citations
+from app.core.reader import Reader, Row, page_of
 
 COLUMNS = "iso2, iso3, name, official_name, region"
+INDICATOR_SELECT = """
+    SELECT country_indicator.id, country_indicator.key, country_indicator.name,
+           country_indicator.value, country_indicator.unit, country_indicator.qualifier,
+           country_indicator.as_of, country_indicator.scope, country_indicator.note,
+           country.iso2
+    FROM country_indicator JOIN country ON country.id = country_indicator.country_id
+"""
 
 
 def find_country(reader: Reader, code: str) -> Row | None:
@@ -17,40 +24,64 @@ def find_country(reader: Reader, code: str) -> Row | None:
 
 def list_countries(
     reader: Reader, region: str | None, limit: int, offset: int
-) -> tuple[int, list[Row]]:
-    where, params = "country", {}
+) -> tuple[int, list[dict[str, Any]]]:
+    where, params = "1 = 1", {}
     if region is not None:
-        where, params = "country WHERE lower(region) = lower(:region)", {"region": region}
-    return fetch_page(reader, COLUMNS, where, params, "iso2", limit, offset)
-
-
-INDICATOR_COLUMNS = """
-    country_indicator.id AS _id, country_indicator.key AS id, country_indicator.name,
-    country_indicator.value, country_indicator.unit, country_indicator.qualifier,
-    country_indicator.as_of, country_indicator.scope, country_indicator.note
-"""
-
-
-def list_indicators(reader: Reader) -> list[Row]:
-    """Every indicator of every country, with its country's code (for the export)."""
-    rows = reader.all(
-        f"""
-        SELECT country.iso2 AS country, {INDICATOR_COLUMNS}
-        FROM country_indicator JOIN country ON country.id = country_indicator.country_id
-        ORDER BY country.iso2, country_indicator.name, country_indicator.key
-        """
+        where, params = "lower(region) = lower(:region)", {"region": region}
+    total, rows = page_of(
+        reader,
+        select=f"SELECT {COLUMNS} FROM country WHERE {where}",
+        count=f"SELECT count(*) FROM country WHERE {where}",
+        params=params,
+        order_by="iso2",
+        limit=limit,
+        offset=offset,
     )
-    return attach_citations(reader, "country_indicator_id", rows)
+    return total, [
+        {"iso2": iso2, "iso3": iso3, "name": name, "official_name": official, "region": region}
+        for iso2, iso3, name, official, region in rows
+    ]
+
+
+def _indicators(reader: Reader, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = reader.tuples(
+        f"{INDICATOR_SELECT} WHERE {where} "
+        "ORDER BY country.iso2, country_indicator.name, "
+        "COALESCE(country_indicator.as_of, ''), country_indicator.key",
+        params,
+    )
+    facts = [
+        (
+            row_id,
+            {
+                "id": key,
+                "name": name,
+                "value": value,
+                "unit": unit,
+                "qualifier": qualifier,
+                "as_of": as_of,
+                "scope": scope,
+                "note": note,
+                "country": country,
+            },
+        )
+        for row_id, key, name, value, unit, qualifier, as_of, scope, note, country in rows
+    ]
+    return with_citations(reader, "country_indicator_id", facts)
+
+
+def list_indicators(reader: Reader) -> list[dict[str, Any]]:
+    """Every indicator of every country, with its country's code (for the export)."""
+    indicators = _indicators(reader, "1 = 1", {})
+    for indicator in indicators:
+        indicator["country"] = indicator.pop("country")  # last, as IndicatorWithCountry has it
+    return indicators
 
 
 def country_detail(reader: Reader, country: Row) -> dict[str, Any]:
-    indicators = reader.all(
-        f"""
-        SELECT {INDICATOR_COLUMNS} FROM country_indicator WHERE country_id = :country_id
-        ORDER BY name, COALESCE(as_of, ''), key
-        """,
-        {"country_id": country["id"]},
-    )
+    indicators = _indicators(reader, "country_indicator.country_id = :id", {"id": country["id"]})
+    for indicator in indicators:
+        del indicator["country"]
     counts = reader.one(
         """
         SELECT
@@ -63,6 +94,6 @@ def country_detail(reader: Reader, country: Row) -> dict[str, Any]:
         {"id": country["id"]},
     )
     detail = {key: value for key, value in country.items() if key != "id"}
-    detail["indicators"] = attach_citations(reader, "country_indicator_id", indicators)
+    detail["indicators"] = indicators
     detail["counts"] = counts
     return detail

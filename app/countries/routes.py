@@ -32,7 +32,7 @@ async def list_countries(
 ) -> Response:
     """List every ISO 3166-1 country, by alpha-2 code."""
     total, items = queries.list_countries(reader, region, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), CountryOut, format_)
+    return page_response(request, as_page(total, items, page), format_)
 
 
 @router.get(
@@ -42,4 +42,4 @@ async def list_countries(
 )
 async def get_country(country: CountryDep, reader: ReaderDep) -> Response:
     """One country, with every cited indicator (population, ranks, borders)."""
-    return json_response(queries.country_detail(reader, country), CountryDetail)
+    return json_response(queries.country_detail(reader, country))

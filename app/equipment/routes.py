@@ -42,7 +42,7 @@ async def list_equipment(
         limit=page.limit,
         offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), EquipmentOut, format_)
+    return page_response(request, as_page(total, items, page), format_)
 
 
 @router.get(
@@ -58,4 +58,4 @@ async def get_equipment(
     equipment = queries.get_equipment(reader, slug)
     if equipment is None:
         raise NotFound(f"No equipment with slug {slug!r}; see /equipment")
-    return json_response(equipment, EquipmentDetail)
+    return json_response(equipment)

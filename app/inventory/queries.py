@@ -2,21 +2,20 @@
 
 from typing import Any
 
-from app.citations.queries import attach_citations
-from app.core.reader import Reader, Row, fetch_page, nest
+from app.citations.queries import with_citations
+from app.core.reader import Params, Reader, conditions, page_of
 
-COLUMNS = """
-    inventory_entry.id AS _id, inventory_entry.key AS id, country.iso2 AS country,
-    category.slug AS category, equipment.slug AS equipment_slug,
-    equipment.name AS equipment_name, inventory_entry.quantity, inventory_entry.qualifier,
-    inventory_entry.as_of, inventory_entry.kind, inventory_entry.note
-"""
-FROM = """
-    inventory_entry
+SELECT = """
+    SELECT inventory_entry.id, inventory_entry.key, country.iso2, category.slug,
+           equipment.slug, equipment.name, inventory_entry.quantity, inventory_entry.qualifier,
+           inventory_entry.as_of, inventory_entry.kind, inventory_entry.note
+    FROM inventory_entry
     JOIN country ON country.id = inventory_entry.country_id
     JOIN category ON category.id = inventory_entry.category_id
     LEFT JOIN equipment ON equipment.id = inventory_entry.equipment_id
+    WHERE {where}
 """
+COUNT = "SELECT count(*) FROM inventory_entry WHERE {where}"
 ORDER = (
     "country.iso2, category.slug, COALESCE(equipment.slug, ''), "
     "COALESCE(inventory_entry.as_of, ''), inventory_entry.key"
@@ -45,28 +44,46 @@ def list_inventory(
     limit: int,
     offset: int,
 ) -> tuple[int, list[dict[str, Any]]]:
-    conditions = ["1 = 1"]
-    params: dict[str, Any] = {}
+    clauses: list[str] = []
+    params: Params = {}
     if country_id is not None:
-        conditions.append("inventory_entry.country_id = :country_id")
+        clauses.append("inventory_entry.country_id = :country_id")
         params["country_id"] = country_id
     if category_id is not None:
-        conditions.append("inventory_entry.category_id = :category_id")
+        clauses.append("inventory_entry.category_id = :category_id")
         params["category_id"] = category_id
     if equipment_id is not None:
-        conditions.append("inventory_entry.equipment_id = :equipment_id")
+        clauses.append("inventory_entry.equipment_id = :equipment_id")
         params["equipment_id"] = equipment_id
     if as_of is not None:
         # A period matches every date within it: 2021 matches 2021-11-12.
-        conditions.append("(inventory_entry.as_of = :as_of OR inventory_entry.as_of LIKE :within)")
+        clauses.append("(inventory_entry.as_of = :as_of OR inventory_entry.as_of LIKE :within)")
         params |= {"as_of": as_of, "within": as_of + "-%"}
     if latest:
-        conditions.append(LATEST)
-    where = FROM + " WHERE " + " AND ".join(conditions)
-    total, rows = fetch_page(reader, COLUMNS, where, params, ORDER, limit, offset)
-    return total, attach_citations(reader, "inventory_entry_id", [shape(row) for row in rows])
+        clauses.append(LATEST)
+    where = conditions(clauses)
+    total, rows = page_of(
+        reader,
+        select=SELECT.format(where=where),
+        count=COUNT.format(where=where),
+        params=params,
+        order_by=ORDER,
+        limit=limit,
+        offset=offset,
+    )
+    return total, with_citations(reader, "inventory_entry_id", [shape(row) for row in rows])
 
 
-def shape(row: Row) -> Row:
-    row["equipment"] = nest(row, "equipment", "slug", "name")
-    return row
+def shape(row: tuple[Any, ...]) -> tuple[int, dict[str, Any]]:
+    (row_id, key, country, category, slug, name, quantity, qualifier, as_of, kind, note) = row
+    return row_id, {
+        "id": key,
+        "country": country,
+        "category": category,
+        "equipment": {"slug": slug, "name": name} if slug is not None else None,
+        "quantity": quantity,
+        "qualifier": qualifier,
+        "as_of": as_of,
+        "kind": kind,
+        "note": note,
+    }

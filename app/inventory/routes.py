@@ -63,4 +63,4 @@ async def get_country_inventory(
         limit=page.limit,
         offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), InventoryEntryOut, format_)
+    return page_response(request, as_page(total, items, page), format_)

@@ -1,12 +1,13 @@
-"""Routes about the service and the dataset as a whole: liveness, metadata, the export."""
+"""Routes about the service and the dataset as a whole: liveness, readiness, metadata, export."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from app.core.deps import DatasetDep, ReaderDep
+from app.core.errors import ServiceUnavailable, problem_responses
 from app.core.http import json_response
 from app.meta import queries
-from app.meta.schemas import LICENCE, Export, Health, Meta
+from app.meta.schemas import LICENCE, Export, Health, Meta, Readiness
 
 router = APIRouter(tags=["service"])
 
@@ -15,6 +16,19 @@ router = APIRouter(tags=["service"])
 async def get_health() -> Health:
     """Liveness: the process is up and answering."""
     return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Readiness, responses=problem_responses(503))
+async def get_readiness(reader: ReaderDep, request: Request) -> Readiness:
+    """Readiness: the database answers and its schema is at the newest migration."""
+    expected: str | None = request.app.state.schema_head
+    current = reader.scalar("SELECT version_num FROM alembic_version")  # 503 if unreachable
+    if current != expected:
+        raise ServiceUnavailable(
+            f"The database schema is at revision {current!r}, not {expected!r}; "
+            "run `milcap migrate`."
+        )
+    return Readiness(status="ready", schema_revision=current)
 
 
 @router.get("/meta", response_model=Meta, tags=["dataset"])

@@ -21,6 +21,11 @@ class Health(BaseModel):
     status: str = Field(examples=["ok"])
 
 
+class Readiness(BaseModel):
+    status: str = Field(examples=["ready"])
+    schema_revision: str = Field(description="The Alembic revision the database is at")
+
+
 class Meta(BaseModel):
     dataset_version: str = Field(description="Content hash of the seeds: cite it with the data")
     loaded_at: str | None = Field(description="When this version was loaded (ISO 8601)")
@@ -30,6 +35,8 @@ class Meta(BaseModel):
 
 
 class IndicatorWithCountry(IndicatorOut):
+    """An indicator with the country it describes (the export lists them all together)."""
+
     country: str = Field(description="ISO alpha-2 code", examples=["KZ"])
 
 

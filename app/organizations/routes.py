@@ -25,7 +25,7 @@ async def list_organizations(
 ) -> Response:
     """Every organization the articles name as an actor, with citations."""
     total, items = queries.list_organizations(reader, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), OrganizationOut, format_)
+    return page_response(request, as_page(total, items, page), format_)
 
 
 @router.get(
@@ -41,4 +41,4 @@ async def get_organization(
     organization = queries.get_organization(reader, slug)
     if organization is None:
         raise NotFound(f"No organization with slug {slug!r}; see /organizations")
-    return json_response(organization, OrganizationOut)
+    return json_response(organization)

@@ -35,9 +35,7 @@ DOCUMENTS = f"""
 def rebuild_search_index(connection: Connection) -> int:
     """Replace every search document; returns how many there are."""
     connection.execute(text("DELETE FROM search_document"))
-    connection.execute(
-        text(f"INSERT INTO search_document (kind, ref, title, body) {DOCUMENTS}")
-    )
+    connection.execute(text(f"INSERT INTO search_document (kind, ref, title, body) {DOCUMENTS}"))
     return int(connection.execute(text("SELECT count(*) FROM search_document")).scalar_one())
 
 

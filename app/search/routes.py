@@ -41,4 +41,4 @@ async def search(
     if not terms:
         raise InvalidFilter("query.q", "must contain at least one word")
     total, items = queries.search(reader, terms, kind, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), SearchHit, format_)
+    return page_response(request, as_page(total, items, page), format_)

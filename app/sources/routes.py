@@ -25,7 +25,7 @@ async def list_sources(
 ) -> Response:
     """Every article the dataset cites, with its metadata and hash."""
     total, items = queries.list_sources(reader, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), SourceOut, format_)
+    return page_response(request, as_page(total, items, page), format_)
 
 
 @router.get(
@@ -47,4 +47,4 @@ async def get_source(
     source = queries.get_source(reader, source_id)
     if source is None:
         raise NotFound(f"No source with id {source_id!r}; see /sources")
-    return json_response(source, SourceDetail)
+    return json_response(source)

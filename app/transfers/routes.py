@@ -44,7 +44,7 @@ async def list_transfers(
         limit=page.limit,
         offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), TransferOut, format_)
+    return page_response(request, as_page(total, items, page), format_)
 
 
 @router.get(
@@ -73,4 +73,4 @@ async def list_country_transfers(
         limit=page.limit,
         offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), TransferOut, format_)
+    return page_response(request, as_page(total, items, page), format_)

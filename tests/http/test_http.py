@@ -98,3 +98,11 @@ def test_an_unreachable_database_is_a_503_problem_not_a_500(tmp_path: object) ->
         assert client.get("/healthz").status_code == 200
         assert_problem(client.get("/countries/KZ/inventory"), 503)
         assert_problem(client.get("/countries"), 503)
+
+
+def test_a_head_request_does_not_empty_the_cached_get(client: TestClient) -> None:
+    head = client.head("/countries/KZ/inventory")
+    assert head.status_code == 200
+    assert head.content == b""
+    get = client.get("/countries/KZ/inventory")
+    assert get.json()["total"] > 0

@@ -1,0 +1,46 @@
+"""Schemathesis drives the live app from its own /openapi.json: no server error, no response
+outside its schema, no undocumented status code, on every operation."""
+
+import os
+import subprocess
+from pathlib import Path
+
+from tests.live_server import BIN, serve_app
+
+CHECKS = ",".join(
+    (
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+        "response_headers_conformance",
+    )
+)
+
+
+def test_schemathesis_finds_no_failure_on_any_operation(
+    api_database_url: str, tmp_path: Path
+) -> None:
+    with serve_app(api_database_url, tmp_path / "uvicorn.log") as server:
+        result = subprocess.run(
+            [
+                str(BIN / "schemathesis"),
+                "run",
+                f"{server.url}/openapi.json",
+                "--checks",
+                CHECKS,
+                "--max-examples",
+                os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "25"),
+                "--seed",
+                "1",
+                "--workers",
+                "2",
+                "--no-color",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert "No issues found" in result.stdout
