@@ -25,12 +25,12 @@ from app.countries.models import Country
 from app.equipment.models import Equipment
 from app.inventory.models import InventoryEntry
 from app.meta.models import DatasetRelease
-from app.seeding.loader import load_seeds
+from app.seeding.loader import load_seeds, rebuild_derived_data
 from app.seeding.reading import read_seeds
 from app.sources.models import Source
 
 # Bump when the generated rows change, so cached databases are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 ENTRIES_PER_COUNTRY = 200
 EQUIPMENT_MODELS = 2_000
 SOURCES = 5_000
@@ -155,6 +155,8 @@ def add_synthetic_data(engine: Engine, version: str) -> dict[str, int]:
             for entry_index, (source_index, start) in enumerate(placements)
         ]
         connection.execute(insert(table(Citation)), citations)
+        # Derived data follows the facts, as the loader does it.
+        rebuild_derived_data(connection, changed=True, progress=lambda _: None)
 
         connection.execute(
             update(table(DatasetRelease)).values(version=version, loaded_at=datetime.now(UTC))

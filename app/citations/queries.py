@@ -36,17 +36,21 @@ def citations_for(reader: Reader, subject: str, ids: Sequence[int]) -> dict[int,
         params,
     )
     grouped: dict[int, list[Citation]] = {}
-    for subject_id, source_id, quote, attributed_to, start, end in rows:
-        grouped.setdefault(subject_id, []).append(
-            {
-                "source_id": source_id,
-                "quote": quote,
-                "attributed_to": attributed_to,
-                "start_offset": start,
-                "end_offset": end,
-            }
-        )
+    for row in rows:
+        grouped.setdefault(row[0], []).append(citation_item(row[1:]))
     return grouped
+
+
+def citation_item(row: tuple[Any, ...]) -> Citation:
+    """(source slug, quote, attributed_to, start, end) as CitationOut serves it."""
+    source_id, quote, attributed_to, start, end = row
+    return {
+        "source_id": source_id,
+        "quote": quote,
+        "attributed_to": attributed_to,
+        "start_offset": start,
+        "end_offset": end,
+    }
 
 
 def with_citations(

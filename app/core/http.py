@@ -89,14 +89,21 @@ def to_csv(items: Iterable[dict[str, Any]]) -> bytes:
 
 
 def page_response(request: Request, page: dict[str, Any], format_: Format | None) -> Response:
-    """A list: JSON `Page` or CSV rows, with the `Link` header to its neighbours."""
+    """A list: JSON `Page` or CSV rows, with the `Link` header to its neighbours.
+
+    Items are dicts, or JSON already rendered (a read model's bytes), embedded as they are.
+    """
     headers = {}
     link = link_header(request, page["total"], page["limit"], page["offset"])
     if link:
         headers["Link"] = link
     headers["X-Total-Count"] = str(page["total"])
+    rendered = bool(page["items"]) and isinstance(page["items"][0], bytes)
     if wants_csv(request, format_):
+        items = [orjson.loads(item) for item in page["items"]] if rendered else page["items"]
         return Response(
-            to_csv(page["items"]), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers
+            to_csv(items), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers
         )
+    if rendered:
+        page = page | {"items": [orjson.Fragment(item) for item in page["items"]]}
     return json_response(page, headers=headers)

@@ -97,19 +97,19 @@ def page_of(
     limit: int,
     offset: int,
 ) -> tuple[int, list[tuple[Any, ...]]]:
-    """A page of rows and the total over all pages: two statements, whatever the page size.
+    """A page of rows and the total over all pages, in at most two statements.
 
     `select` is `SELECT ... FROM ... WHERE ...`; `count` counts the same rows, usually
-    without the joins the page needs for display.
+    without the joins the page needs for display. A first page that is not full already
+    says how many rows there are, so the count runs only when it must.
     """
-    total = int(reader.scalar(count, params) or 0)
-    if offset >= total:
-        return total, []
     rows = reader.tuples(
         f"{select} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
         params | {"limit": limit, "offset": offset},
     )
-    return total, rows
+    if (offset == 0 or rows) and len(rows) < limit:
+        return offset + len(rows), rows
+    return int(reader.scalar(count, params) or 0), rows
 
 
 def json_list(value: Any) -> list[Any]:

@@ -7,7 +7,7 @@ from app.categories.models import Category
 from app.citations.models import Citation
 from app.countries.models import Country, CountryIndicator
 from app.equipment.models import Equipment
-from app.inventory.models import InventoryEntry
+from app.inventory.models import InventoryEntry, InventoryEntryDocument
 from app.meta.models import DatasetRelease
 from app.organizations.models import Organization
 from app.sources.models import Source
@@ -25,6 +25,7 @@ __all__ = [
     "DatasetRelease",
     "Equipment",
     "InventoryEntry",
+    "InventoryEntryDocument",
     "Organization",
     "Source",
     "Transfer",

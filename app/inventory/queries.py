@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from app.citations.queries import with_citations
 from app.core.reader import Params, Reader, conditions, page_of
 
+# What an entry is made of; documents.py renders it once per load.
 SELECT = """
     SELECT inventory_entry.id, inventory_entry.key, country.iso2, category.slug,
            equipment.slug, equipment.name, inventory_entry.quantity, inventory_entry.qualifier,
@@ -16,6 +16,16 @@ SELECT = """
     WHERE {where}
 """
 COUNT = "SELECT count(*) FROM inventory_entry WHERE {where}"
+# The read model (see documents.py): the same rows, rendered at load time. A whole country
+# is an index range of its own; a filtered list joins the facts to filter them.
+COUNTRY_DOCUMENTS = "SELECT body FROM inventory_entry_document WHERE country_id = :country_id"
+DOCUMENTS = """
+    SELECT inventory_entry_document.body
+    FROM inventory_entry
+    JOIN inventory_entry_document
+      ON inventory_entry_document.inventory_entry_id = inventory_entry.id
+    WHERE {where}
+"""
 ORDER = (
     "country.iso2, category.slug, COALESCE(equipment.slug, ''), "
     "COALESCE(inventory_entry.as_of, ''), inventory_entry.key"
@@ -43,7 +53,8 @@ def list_inventory(
     latest: bool,
     limit: int,
     offset: int,
-) -> tuple[int, list[dict[str, Any]]]:
+) -> tuple[int, list[bytes]]:
+    """A page of entries as pre-rendered JSON documents, and the total over all pages."""
     clauses: list[str] = []
     params: Params = {}
     if country_id is not None:
@@ -62,16 +73,17 @@ def list_inventory(
     if latest:
         clauses.append(LATEST)
     where = conditions(clauses)
+    whole_country = country_id is not None and len(clauses) == 1
     total, rows = page_of(
         reader,
-        select=SELECT.format(where=where),
+        select=COUNTRY_DOCUMENTS if whole_country else DOCUMENTS.format(where=where),
         count=COUNT.format(where=where),
         params=params,
-        order_by=ORDER,
+        order_by="position" if whole_country else "inventory_entry_document.position",
         limit=limit,
         offset=offset,
     )
-    return total, with_citations(reader, "inventory_entry_id", [shape(row) for row in rows])
+    return total, [bytes(body) for (body,) in rows]
 
 
 def shape(row: tuple[Any, ...]) -> tuple[int, dict[str, Any]]:

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+import orjson
+
 from app.agreements.queries import list_agreements
 from app.categories.queries import list_categories
 from app.core.reader import Reader
@@ -41,16 +43,19 @@ def export(reader: Reader) -> dict[str, Any]:
         "equipment": list_equipment(
             reader, category_id=None, origin_id=None, operator_id=None, limit=EVERYTHING, offset=0
         )[1],
-        "inventory": list_inventory(
-            reader,
-            country_id=None,
-            category_id=None,
-            equipment_id=None,
-            as_of=None,
-            latest=False,
-            limit=EVERYTHING,
-            offset=0,
-        )[1],
+        "inventory": [
+            orjson.Fragment(document)
+            for document in list_inventory(
+                reader,
+                country_id=None,
+                category_id=None,
+                equipment_id=None,
+                as_of=None,
+                latest=False,
+                limit=EVERYTHING,
+                offset=0,
+            )[1]
+        ],
         "transfers": list_transfers(reader, limit=EVERYTHING, offset=0)[1],
         "agreements": list_agreements(reader, limit=EVERYTHING, offset=0)[1],
     }

