@@ -9,7 +9,7 @@ from app.categories.routes import router as categories_router
 from app.core.caching import HttpCacheMiddleware
 from app.core.config import Settings, get_settings
 from app.core.dataset import DatasetState
-from app.core.db import get_engine
+from app.core.db import get_read_engine
 from app.core.errors import install_error_handlers
 from app.core.metrics import install_metrics
 from app.core.migrations import head_revision
@@ -56,7 +56,7 @@ def operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = get_engine(settings.database_url)
+    engine = get_read_engine(settings.database_url)
     app = FastAPI(
         title="milcap",
         summary="An open, source-cited dataset of military capability.",

@@ -73,16 +73,22 @@ class Databases:
                 connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def require_postgres() -> None:
+    """Skip when PostgreSQL is unreachable; fail instead where it is required (CI)."""
+    if not _postgres_available():
+        message = f"PostgreSQL is not reachable at {POSTGRES_URL}"
+        if POSTGRES_REQUIRED:
+            pytest.fail(message + " and MILCAP_REQUIRE_POSTGRES=1")
+        pytest.skip(message)
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def databases(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Databases]:
     kind: str = request.param
-    if kind == "postgresql" and not _postgres_available():
-        message = f"PostgreSQL is not reachable at {POSTGRES_URL}"
-        if POSTGRES_REQUIRED:
-            pytest.fail(message + " and MILCAP_REQUIRE_POSTGRES=1")
-        pytest.skip(message)
+    if kind == "postgresql":
+        require_postgres()
     factory = Databases(kind, tmp_path_factory)
     yield factory
     factory.drop_all()

@@ -44,12 +44,24 @@ def make_engine(url: str, **options: Any) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
         return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    return create_engine(url, **({"pool_pre_ping": True} | options))
 
 
 @lru_cache
 def get_engine(url: str) -> Engine:
+    """The engine that writes (the loader): transactions as SQLAlchemy runs them."""
     return make_engine(url)
+
+
+@lru_cache
+def get_read_engine(url: str) -> Engine:
+    """The engine of the read path: each statement on its own (autocommit), no ping.
+
+    The API only reads, one statement at a time, so a transaction around it would only add
+    round trips (BEGIN, ROLLBACK) and the pool's pre-ping a third; a connection that fails
+    is discarded by the reader instead (app/core/reader.py).
+    """
+    return make_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=False)
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

@@ -70,21 +70,26 @@ class Reader:
         statement = sql if self.dialect == "sqlite" else _pyformat(sql)
         try:
             connection = self.engine.raw_connection()
-            try:
-                cursor = connection.cursor()
-                cursor.execute(statement, params or {})
-                names = [column[0] for column in cursor.description or ()]
-                rows = cast(list[tuple[Any, ...]], cursor.fetchall())
-                cursor.close()
-                connection.rollback()  # end the read transaction; nothing is written here
-            finally:
-                connection.close()
         except (SQLAlchemyError, sqlite3.Error, psycopg.Error) as error:
-            raise DatabaseUnavailable(
-                "The database cannot answer right now; try again shortly."
-            ) from error
+            raise self._unavailable() from error
+        try:
+            cursor = connection.cursor()
+            cursor.execute(statement, params or {})
+            names = [column[0] for column in cursor.description or ()]
+            rows = cast(list[tuple[Any, ...]], cursor.fetchall())
+            cursor.close()
+        except (sqlite3.Error, psycopg.Error) as error:
+            # The connection may be broken (a restarted server): never hand it out again.
+            connection.invalidate()
+            raise self._unavailable() from error
+        finally:
+            connection.close()
         self.statements += 1
         return rows, names
+
+    @staticmethod
+    def _unavailable() -> DatabaseUnavailable:
+        return DatabaseUnavailable("The database cannot answer right now; try again shortly.")
 
 
 def page_of(

@@ -2,11 +2,14 @@
 
 import gzip
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
+from app.core.migrations import upgrade
 from app.main import create_app
+from tests.conftest import POSTGRES_URL, Databases, require_postgres
 from tests.problems import assert_problem
 
 ROUTES = (
@@ -106,3 +109,26 @@ def test_a_head_request_does_not_empty_the_cached_get(client: TestClient) -> Non
     assert head.content == b""
     get = client.get("/countries/KZ/inventory")
     assert get.json()["total"] > 0
+
+
+def test_a_dropped_database_connection_costs_at_most_one_503(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """PostgreSQL only: the server drops the pool's connections (a restart, a failover)."""
+    require_postgres()
+    postgres = Databases("postgresql", tmp_path_factory)
+    url = postgres.new_url()
+    try:
+        upgrade(url)
+        with TestClient(create_app(Settings(database_url=url))) as client:
+            assert client.get("/categories", params={"n": 1}).status_code == 200
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                    (url.rsplit("/", 1)[1],),
+                )
+            statuses = [client.get("/categories", params={"n": n}).status_code for n in range(2, 6)]
+        assert statuses.count(503) <= 1
+        assert statuses[-1] == 200
+    finally:
+        postgres.drop_all()
