@@ -73,7 +73,14 @@ class Reader:
         except (SQLAlchemyError, sqlite3.Error, psycopg.Error) as error:
             raise self._unavailable() from error
         try:
-            cursor = connection.cursor()
+            # psycopg: binary results, which spare PostgreSQL hex-encoding the bytea documents
+            # and Python decoding them (half the time of the inventory's one statement).
+            driver = connection.driver_connection
+            cursor = (
+                driver.cursor(binary=True)
+                if isinstance(driver, psycopg.Connection)
+                else connection.cursor()
+            )
             cursor.execute(statement, params or {})
             names = [column[0] for column in cursor.description or ()]
             rows = cast(list[tuple[Any, ...]], cursor.fetchall())
