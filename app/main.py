@@ -15,6 +15,7 @@ from app.core.metrics import install_metrics
 from app.core.migrations import head_revision
 from app.core.reader import Reader
 from app.core.request_context import RequestContextMiddleware
+from app.countries.directory import CountryDirectory
 from app.countries.routes import router as countries_router
 from app.docs.routes import install_docs
 from app.equipment.routes import router as equipment_router
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.reader = Reader(engine)
     app.state.dataset = DatasetState(engine)
+    app.state.countries = CountryDirectory(app.state.reader, app.state.dataset)
     app.state.schema_head = head_revision()
     install_error_handlers(app)
     for router in ROUTERS:

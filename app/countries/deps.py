@@ -2,12 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Path
+from fastapi import Depends, Path, Request
 
-from app.core.deps import ReaderDep
 from app.core.errors import NotFound
 from app.core.reader import Row
-from app.countries.queries import find_country
+from app.countries.directory import CountryDirectory
 
 CodePath = Annotated[
     str,
@@ -18,8 +17,9 @@ CodePath = Annotated[
 ]
 
 
-async def country_by_code(code: CodePath, reader: ReaderDep) -> Row:
-    country = find_country(reader, code) if code.isalpha() and len(code) in (2, 3) else None
+async def country_by_code(code: CodePath, request: Request) -> Row:
+    directory: CountryDirectory = request.app.state.countries
+    country = directory.find(code) if code.isalpha() and len(code) in (2, 3) else None
     if country is None:
         raise NotFound(f"No country with code {code!r}; use an ISO 3166-1 alpha-2 or alpha-3 code")
     return country

@@ -15,11 +15,9 @@ INDICATOR_SELECT = """
 """
 
 
-def find_country(reader: Reader, code: str) -> Row | None:
-    """A country by ISO alpha-2 or alpha-3 code, any case."""
-    code = code.upper()
-    column = "iso2" if len(code) == 2 else "iso3"
-    return reader.one(f"SELECT id, {COLUMNS} FROM country WHERE {column} = :code", {"code": code})
+def all_countries(reader: Reader) -> list[Row]:
+    """Every country with its database id (for the directory of codes)."""
+    return reader.all(f"SELECT id, {COLUMNS} FROM country ORDER BY iso2")
 
 
 def list_countries(
