@@ -63,7 +63,7 @@ class ResponseCache:
             _, dropped = self.entries.popitem(last=False)
             self.size -= dropped.size
 
-    def grow(self, entry: CachedResponse, added: int) -> None:
+    def grow(self, added: int) -> None:
         self.size += added
 
 
@@ -168,7 +168,7 @@ class HttpCacheMiddleware:
         if accepts_gzip and len(body) >= GZIP_MIN_BYTES:
             if entry.gzipped is None:
                 entry.gzipped = gzip.compress(body, compresslevel=6)
-                self.cache.grow(entry, len(entry.gzipped))
+                self.cache.grow(len(entry.gzipped))
             body = entry.gzipped
             headers["Content-Encoding"] = "gzip"
         headers["Content-Length"] = str(len(body))

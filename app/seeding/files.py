@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from app.transfers.models import TransferStatus
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 Iso2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 # A party or actor code: an ISO alpha-2 country code or an organization slug.
@@ -93,7 +95,7 @@ class TransferIn(Cited):
     quantity: int | None = Field(default=None, ge=0)
     qualifier: Qualifier | None = None
     years: Annotated[str, StringConstraints(pattern=r"^\d{4}(?:-\d{4})?$")] | None = None
-    status: Literal["delivered", "pledged", "negotiating", "interest", "ordered", "planned"]
+    status: TransferStatus
     terms: list[NonEmpty] = []
     note: NonEmpty | None = None
 

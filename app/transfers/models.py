@@ -1,9 +1,14 @@
 """Transfer table: equipment or aid moving (or meant to move) from one country to another."""
 
+from typing import Literal
+
 from sqlalchemy import JSON, CheckConstraint, Column
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+
+# How far a transfer got, as the data files and the API name it.
+TransferStatus = Literal["delivered", "pledged", "negotiating", "interest", "ordered", "planned"]
 
 
 class Transfer(SQLModel, table=True):

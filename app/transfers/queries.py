@@ -5,7 +5,6 @@ from typing import Any, Literal
 from app.citations.queries import with_citations
 from app.core.reader import Params, Reader, conditions, json_list, page_of
 
-STATUSES = ("delivered", "pledged", "negotiating", "interest", "ordered", "planned")
 SELECT = """
     SELECT transfer.id, transfer.key, supplier.iso2, recipient.iso2, equipment.slug,
            equipment.name, transfer.description, transfer.quantity, transfer.qualifier,

@@ -12,11 +12,12 @@ from app.core.http import CSV_RESPONSE, FormatQuery, page_response
 from app.core.pagination import Page, PageDep, as_page
 from app.countries.deps import CountryDep
 from app.transfers import queries
+from app.transfers.models import TransferStatus
 from app.transfers.schemas import TransferOut
 
 router = APIRouter(tags=["transfers"])
 StatusQuery = Annotated[
-    Literal["delivered", "pledged", "negotiating", "interest", "ordered", "planned"] | None,
+    TransferStatus | None,
     Query(description="Only transfers with this status"),
 ]
 
