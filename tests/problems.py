@@ -4,7 +4,7 @@ from typing import Any
 
 import httpx
 
-from app.core.errors import Problem
+from app.core.schemas import Problem
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:

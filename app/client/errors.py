@@ -5,9 +5,8 @@ from http import HTTPStatus
 import httpx
 from pydantic import ValidationError
 
-from app.core.errors import InvalidParam, Problem
+from app.core.schemas import PROBLEM_MEDIA_TYPE, InvalidParam, Problem
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 # How much of a body that is not a problem document an error message quotes.
 BODY_EXCERPT = 200
 

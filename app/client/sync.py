@@ -27,7 +27,7 @@ from app.client.transport import (
     retry_after,
     segment,
 )
-from app.core.pagination import MAX_LIMIT, Page
+from app.core.schemas import MAX_LIMIT, Page
 from app.countries.schemas import CountryDetail, CountryOut
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.inventory.schemas import InventoryEntryOut

@@ -10,7 +10,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app.client.errors import error_for, unexpected
-from app.core.pagination import Page
+from app.core.schemas import Page
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 URL_VARIABLE = "MILCAP_URL"

@@ -9,33 +9,11 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-TYPE_BASE = "https://milcap.example/problems/"
+from app.core.schemas import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, InvalidParam, Problem
+
 logger = logging.getLogger("milcap.errors")
-
-
-class InvalidParam(BaseModel):
-    name: str = Field(description="The offending parameter, e.g. `query.limit`")
-    reason: str
-    valid_values: list[str] | None = Field(
-        default=None, description="The accepted values, where the parameter takes a fixed set"
-    )
-
-
-class Problem(BaseModel):
-    """An RFC 9457 problem document."""
-
-    type: str = Field(examples=[TYPE_BASE + "not-found"])
-    title: str = Field(examples=["Not Found"])
-    status: int = Field(examples=[404])
-    detail: str = Field(examples=["No country with code 'XX'"])
-    instance: str | None = Field(default=None, examples=["/countries/XX"])
-    invalid_params: list[InvalidParam] | None = Field(
-        default=None, description="For 422: each parameter that was rejected, and why"
-    )
 
 
 class AppError(Exception):
@@ -80,7 +58,7 @@ def problem_response(
 ) -> Response:
     phrase = HTTPStatus(status).phrase
     problem = Problem(
-        type=TYPE_BASE + (slug or phrase.lower().replace(" ", "-")),
+        type=PROBLEM_TYPE_BASE + (slug or phrase.lower().replace(" ", "-")),
         title=phrase,
         status=status,
         detail=detail,
