@@ -2,31 +2,26 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from app.agreements import queries
 from app.agreements.schemas import AgreementOut
 from app.core.deps import ReaderDep
-from app.core.errors import NotFound, problem_responses
-from app.core.filters import CountryCodeQuery, YearQuery, country_id_filter
-from app.core.http import CSV_RESPONSE, FormatQuery, json_response, page_response
-from app.core.pagination import Page, PageDep, as_page
-from app.countries.deps import CountryDep
+from app.core.errors import problem_responses
+from app.core.filters import YearQuery
+from app.core.http import json_or_404
+from app.core.pagination import ListingDep, list_route
+from app.countries.deps import CountriesDep, CountryCodeQuery, CountryDep
 
 router = APIRouter(tags=["agreements"])
 
 
-@router.get(
-    "/agreements",
-    response_model=Page[AgreementOut],
-    responses=CSV_RESPONSE | problem_responses(422),
-)
+@router.get("/agreements", **list_route(AgreementOut))
 async def list_agreements(
-    request: Request,
+    listing: ListingDep,
     reader: ReaderDep,
-    page: PageDep,
-    format_: FormatQuery = None,
+    countries: CountriesDep,
     country: CountryCodeQuery = None,
     type_: Annotated[
         str | None,
@@ -39,15 +34,11 @@ async def list_agreements(
     year: YearQuery = None,
 ) -> Response:
     """Every agreement, with its parties, dates, terms and citations."""
-    total, items = queries.list_agreements(
-        reader,
-        country_id=country_id_filter(reader, "query.country", country),
-        type_=type_,
-        year=year,
-        limit=page.limit,
-        offset=page.offset,
+    country_id = countries.filter_id("query.country", country)
+    found = queries.list_agreements(
+        reader, listing.window, country_id=country_id, type_=type_, year=year
     )
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(found)
 
 
 @router.get(
@@ -64,25 +55,14 @@ async def get_agreement(
 ) -> Response:
     """One agreement."""
     agreement = queries.get_agreement(reader, agreement_id)
-    if agreement is None:
-        raise NotFound(f"No agreement with id {agreement_id!r}")
-    return json_response(agreement)
+    return json_or_404(agreement, f"No agreement with id {agreement_id!r}")
 
 
-@router.get(
-    "/countries/{code}/agreements",
-    response_model=Page[AgreementOut],
-    responses=CSV_RESPONSE | problem_responses(404, 422),
-)
+@router.get("/countries/{code}/agreements", **list_route(AgreementOut, 404))
 async def list_country_agreements(
-    request: Request,
-    country: CountryDep,
-    reader: ReaderDep,
-    page: PageDep,
-    format_: FormatQuery = None,
+    country: CountryDep, listing: ListingDep, reader: ReaderDep
 ) -> Response:
     """The agreements a country is party to."""
-    total, items = queries.list_agreements(
-        reader, country_id=country["id"], limit=page.limit, offset=page.offset
+    return listing.respond(
+        queries.list_agreements(reader, listing.window, country_id=country["id"])
     )
-    return page_response(request, as_page(total, items, page), format_)

@@ -1,23 +1,15 @@
 """Read queries for categories."""
 
-from typing import Any
-
-from app.core.reader import Reader, page_of
-
-SELECT = "SELECT slug, label, un_register_category, description FROM category"
+from app.core.pagination import Found, Window, read_page
+from app.core.reader import Reader, Where
 
 
-def list_categories(reader: Reader, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    total, rows = page_of(
+def list_categories(reader: Reader, window: Window) -> Found:
+    return read_page(
         reader,
-        select=SELECT,
+        select="SELECT slug, label, un_register_category, description FROM category",
         count="SELECT count(*) FROM category",
-        params={},
+        where=Where(),
         order_by="slug",
-        limit=limit,
-        offset=offset,
+        window=window,
     )
-    return total, [
-        {"slug": slug, "label": label, "un_register_category": un, "description": description}
-        for slug, label, un, description in rows
-    ]

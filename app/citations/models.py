@@ -1,19 +1,22 @@
 """Citation table: a verbatim quote, with its offsets in the source, backing exactly one fact."""
 
+from typing import Literal, get_args
+
 from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
 
-# Each fact-bearing table a citation may back, by the citation column that points at it.
-SUBJECT_COLUMNS = (
-    "inventory_entry_id",
-    "transfer_id",
-    "agreement_id",
-    "country_indicator_id",
-    "equipment_id",
-    "organization_id",
-)
+# Each fact-bearing table a citation may back; the citation points at it by `<table>_id`.
+CitationSubject = Literal[
+    "inventory_entry",
+    "transfer",
+    "agreement",
+    "country_indicator",
+    "equipment",
+    "organization",
+]
+SUBJECT_COLUMNS = tuple(f"{subject}_id" for subject in get_args(CitationSubject))
 _ONE_SUBJECT = " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in SUBJECT_COLUMNS)
 
 

@@ -9,7 +9,7 @@ import typer
 
 from app.client import MilcapClient, MilcapError, Unreachable
 from app.client.transport import URL_VARIABLE
-from app.core.pagination import MAX_LIMIT
+from app.core.schemas import MAX_LIMIT
 
 UrlOption = Annotated[
     str | None,

@@ -10,26 +10,11 @@ from app.core.reader import Reader
 PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-CountryCodeQuery = Annotated[
-    str | None,
-    Query(
-        pattern=r"^[A-Za-z]{2,3}$",
-        description="ISO 3166-1 alpha-2 or alpha-3 code, any case",
-        examples=["KZ"],
-    ),
-]
 YearQuery = Annotated[int | None, Query(ge=1000, le=9999, description="A year, e.g. 2021")]
-
-
-def country_id_filter(reader: Reader, name: str, code: str | None) -> int | None:
-    """The id of the country a filter names; an unknown code is a 422 naming the parameter."""
-    if code is None:
-        return None
-    column = "iso2" if len(code) == 2 else "iso3"
-    row = reader.one(f"SELECT id FROM country WHERE {column} = :code", {"code": code.upper()})
-    if row is None:
-        raise InvalidFilter(name, f"no country with code {code!r}")
-    return int(row["id"])
+CategoryQuery = Annotated[
+    str | None,
+    Query(pattern=SLUG_PATTERN, description="Only this category (see /categories)"),
+]
 
 
 def slug_filter(

@@ -2,14 +2,14 @@
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from app.core.pagination import link_header
+from app.core.errors import NotFound
 
 JSON_MEDIA_TYPE = "application/json"
 CSV_MEDIA_TYPE = "text/csv"
@@ -36,7 +36,7 @@ def wants_csv(request: Request, format_: Format | None) -> bool:
     return CSV_MEDIA_TYPE in accept and JSON_MEDIA_TYPE not in accept
 
 
-def json_response(payload: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+def json_response(payload: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> Response:
     """Serialized once, by orjson; the queries shape items in their response model's order."""
     return Response(orjson.dumps(payload), media_type=JSON_MEDIA_TYPE, headers=headers)
 
@@ -88,22 +88,12 @@ def to_csv(items: Iterable[dict[str, Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def page_response(request: Request, page: dict[str, Any], format_: Format | None) -> Response:
-    """A list: JSON `Page` or CSV rows, with the `Link` header to its neighbours.
+def csv_response(items: Iterable[dict[str, Any]], headers: Mapping[str, str]) -> Response:
+    return Response(to_csv(items), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers)
 
-    Items are dicts, or JSON already rendered (a read model's bytes), embedded as they are.
-    """
-    headers = {}
-    link = link_header(request, page["total"], page["limit"], page["offset"])
-    if link:
-        headers["Link"] = link
-    headers["X-Total-Count"] = str(page["total"])
-    rendered = bool(page["items"]) and isinstance(page["items"][0], bytes)
-    if wants_csv(request, format_):
-        items = [orjson.loads(item) for item in page["items"]] if rendered else page["items"]
-        return Response(
-            to_csv(items), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers
-        )
-    if rendered:
-        page = page | {"items": [orjson.Fragment(item) for item in page["items"]]}
-    return json_response(page, headers=headers)
+
+def json_or_404(payload: Mapping[str, Any] | None, missing: str) -> Response:
+    """One resource as JSON; None is a 404 saying `missing`."""
+    if payload is None:
+        raise NotFound(missing)
+    return json_response(payload)

@@ -1,42 +1,60 @@
-"""Paging: the `Page` envelope every list returns, its parameters, and the `Link` header."""
+"""Paging, in one place: the parameters every list takes, the statement that reads a page and
+its total, and the answer (a JSON `Page` or CSV, with the `Link` header to its neighbours).
 
-from typing import Annotated, Any, Generic, TypeVar
+A list's items are either dicts shaped by its query (`Listing.respond`) or JSON documents
+rendered when the dataset was loaded (`Listing.respond_rendered`), embedded as they are.
+"""
 
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import orjson
 from fastapi import Depends, Query, Request
-from pydantic import BaseModel, Field
+from fastapi.responses import Response
 
-Item = TypeVar("Item")
-MAX_LIMIT = 500
+from app.core.errors import problem_responses
+from app.core.http import CSV_RESPONSE, Format, FormatQuery, csv_response, json_response, wants_csv
+from app.core.reader import Reader, Row, Where
+from app.core.schemas import MAX_LIMIT, Page
+
+DEFAULT_LIMIT = 50
+# What a list query returns: the total over all pages, and this page's items.
+Found = tuple[int, list[Row]]
+Rendered = tuple[int, list[bytes]]
 
 
-class Page(BaseModel, Generic[Item]):
-    items: list[Item]
-    total: int = Field(description="Items matching the query, over all pages", ge=0)
-    limit: int = Field(description="Page size asked for", ge=1, le=MAX_LIMIT)
-    offset: int = Field(description="Items skipped before this page", ge=0)
+@dataclass(frozen=True)
+class Window:
+    """Which of the matching rows a page holds."""
 
-
-class PageParams(BaseModel):
     limit: int
     offset: int
 
 
-async def page_params(
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}")
-    ] = 50,
-    offset: Annotated[
-        int, Query(ge=0, le=10_000_000, description="Items to skip before the page")
-    ] = 0,
-) -> PageParams:
-    return PageParams(limit=limit, offset=offset)
+EVERY_ROW = Window(limit=10**9, offset=0)  # one page that holds every row (the export)
 
 
-PageDep = Annotated[PageParams, Depends(page_params)]
+def read_page(
+    reader: Reader, *, select: str, count: str, where: Where, order_by: str, window: Window
+) -> Found:
+    """A page of rows and the total over all pages, in at most two statements.
+
+    `select` and `count` stop where `WHERE` follows; `count` counts the same rows, usually
+    without the joins the page needs for display. A first page that is not full already says
+    how many rows there are, so the count runs only when it must.
+    """
+    rows = reader.all(
+        f"{select} WHERE {where} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
+        where.params | {"limit": window.limit, "offset": window.offset},
+    )
+    if (window.offset == 0 or rows) and len(rows) < window.limit:
+        return window.offset + len(rows), rows
+    return int(reader.scalar(f"{count} WHERE {where}", where.params) or 0), rows
 
 
-def link_header(request: Request, total: int, limit: int, offset: int) -> str | None:
+def link_header(request: Request, total: int, window: Window) -> str | None:
     """RFC 8288 links to the next and previous pages, keeping every other parameter."""
+    limit, offset = window.limit, window.offset
     links = []
     if offset + limit < total:
         url = request.url.include_query_params(limit=limit, offset=offset + limit)
@@ -47,5 +65,63 @@ def link_header(request: Request, total: int, limit: int, offset: int) -> str | 
     return ", ".join(links) or None
 
 
-def as_page(total: int, items: list[Any], params: PageParams) -> dict[str, Any]:
-    return {"items": items, "total": total, "limit": params.limit, "offset": params.offset}
+@dataclass(frozen=True)
+class Listing:
+    """What a list route is asked (its window of rows, its format) and how it answers."""
+
+    request: Request
+    window: Window
+    format: Format | None
+
+    def respond(self, found: Found) -> Response:
+        """The page as JSON or as CSV rows."""
+        total, items = found
+        if wants_csv(self.request, self.format):
+            return csv_response(items, self._headers(total))
+        return json_response(self._page(total, items), self._headers(total))
+
+    def respond_rendered(self, found: Rendered) -> Response:
+        """A page of JSON documents rendered at load time: embedded as they are in JSON, decoded
+        only for CSV."""
+        total, documents = found
+        if wants_csv(self.request, self.format):
+            return csv_response([orjson.loads(d) for d in documents], self._headers(total))
+        fragments = [orjson.Fragment(document) for document in documents]
+        return json_response(self._page(total, fragments), self._headers(total))
+
+    def _page(self, total: int, items: list[Any]) -> dict[str, Any]:
+        return {
+            "items": items,
+            "total": total,
+            "limit": self.window.limit,
+            "offset": self.window.offset,
+        }
+
+    def _headers(self, total: int) -> dict[str, str]:
+        link = link_header(self.request, total, self.window)
+        return ({"Link": link} if link else {}) | {"X-Total-Count": str(total)}
+
+
+async def listing(
+    request: Request,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}")
+    ] = DEFAULT_LIMIT,
+    offset: Annotated[
+        int, Query(ge=0, le=10_000_000, description="Items to skip before the page")
+    ] = 0,
+    format_: FormatQuery = None,
+) -> Listing:
+    return Listing(request, Window(limit, offset), format_)
+
+
+ListingDep = Annotated[Listing, Depends(listing)]
+
+
+def list_route(item: type, *errors: int) -> dict[str, Any]:
+    """The decorator arguments of a list route: a `Page` of `item`, its CSV alternative, and
+    its errors (422 always: `limit`, `offset` and `format` may be rejected)."""
+    return {
+        "response_model": Page[item],  # type: ignore[valid-type]
+        "responses": CSV_RESPONSE | problem_responses(*sorted({*errors, 422})),
+    }

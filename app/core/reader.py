@@ -2,13 +2,14 @@
 
 The API's reads skip the ORM on purpose: building ORM objects and response models costs
 ten times the SQL itself (see the README's performance section). Statements are written
-once with `:name` parameters and adapted to the driver's parameter style; rows come back
-as tuples (or dicts, where convenience beats speed) and each query shapes its own output.
+once with `:name` parameters and adapted to the driver's parameter style. Rows come back by
+name, from the cursor's description: each query aliases its columns to the response model's
+field names (`equipment.slug AS "equipment.slug"` nests), so no value is unpacked by position.
 """
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
@@ -28,6 +29,56 @@ _NAMED_PARAMETER = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
 def _pyformat(sql: str) -> str:
     """`:name` to psycopg's `%(name)s` (literal % doubled)."""
     return _NAMED_PARAMETER.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+def rows_by_name(names: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[Row]:
+    """Each row as a dict of its columns, in the order the statement names them.
+
+    A column named `parent.field` goes into a nested `parent` object, placed where its first
+    column stands; a nested object whose columns are all null (an outer join that found
+    nothing) is None.
+    """
+    if not any("." in name for name in names):
+        return [dict(zip(names, row, strict=True)) for row in rows]
+    layout: dict[str, int | list[tuple[str, int]]] = {}
+    for index, name in enumerate(names):
+        parent, dot, field = name.partition(".")
+        if dot:
+            nested = layout.setdefault(parent, [])
+            assert isinstance(nested, list), f"{parent} is both a column and an object"
+            nested.append((field, index))
+        else:
+            layout[name] = index
+    shaped = []
+    for row in rows:
+        item: Row = {}
+        for key, where in layout.items():
+            if isinstance(where, int):
+                item[key] = row[where]
+            else:
+                fields = {field: row[index] for field, index in where}
+                item[key] = fields if any(v is not None for v in fields.values()) else None
+        shaped.append(item)
+    return shaped
+
+
+class Where:
+    """A WHERE clause assembled from optional filters: a filter that is not set is left out."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: Params = {}
+
+    def add(self, clause: str | None, **params: Any) -> "Where":
+        """`clause`, with the values of its `:name` parameters; left out when the clause or any
+        of its values is None."""
+        if clause is not None and all(value is not None for value in params.values()):
+            self.clauses.append(clause)
+            self.params |= params
+        return self
+
+    def __str__(self) -> str:
+        return " AND ".join(self.clauses) if self.clauses else "1 = 1"
 
 
 def expand_list(name: str, values: Sequence[Any]) -> tuple[str, Params]:
@@ -50,20 +101,16 @@ class Reader:
         self.dialect = engine.dialect.name
         self.statements = 0  # statements run, for tests that check there is no N+1
 
-    def tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
-        rows, _ = self._execute(sql, params)
-        return rows
-
     def all(self, sql: str, params: Params | None = None) -> list[Row]:
         rows, names = self._execute(sql, params)
-        return [dict(zip(names, values, strict=True)) for values in rows]
+        return rows_by_name(names, rows)
 
     def one(self, sql: str, params: Params | None = None) -> Row | None:
         rows = self.all(sql, params)
         return rows[0] if rows else None
 
     def scalar(self, sql: str, params: Params | None = None) -> Any:
-        rows = self.tuples(sql, params)
+        rows, _ = self._execute(sql, params)
         return rows[0][0] if rows else None
 
     def _execute(self, sql: str, params: Params | None) -> tuple[list[tuple[Any, ...]], list[str]]:
@@ -99,38 +146,9 @@ class Reader:
         return DatabaseUnavailable("The database cannot answer right now; try again shortly.")
 
 
-def page_of(
-    reader: Reader,
-    *,
-    select: str,
-    count: str,
-    params: Params,
-    order_by: str,
-    limit: int,
-    offset: int,
-) -> tuple[int, list[tuple[Any, ...]]]:
-    """A page of rows and the total over all pages, in at most two statements.
-
-    `select` is `SELECT ... FROM ... WHERE ...`; `count` counts the same rows, usually
-    without the joins the page needs for display. A first page that is not full already
-    says how many rows there are, so the count runs only when it must.
-    """
-    rows = reader.tuples(
-        f"{select} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
-        params | {"limit": limit, "offset": offset},
-    )
-    if (offset == 0 or rows) and len(rows) < limit:
-        return offset + len(rows), rows
-    return int(reader.scalar(count, params) or 0), rows
-
-
 def json_list(value: Any) -> list[Any]:
     """A JSON column as a list: SQLite hands back text, psycopg the decoded value."""
     if isinstance(value, str | bytes):
         decoded = orjson.loads(value)
         return decoded if isinstance(decoded, list) else []
     return list(value or [])
-
-
-def conditions(clauses: Sequence[str]) -> str:
-    return " AND ".join(clauses) if clauses else "1 = 1"

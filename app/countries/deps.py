@@ -1,8 +1,9 @@
-"""Lookup-or-404 for the `{code}` of every /countries/{code}/... route."""
+"""The country codes of the API: lookup-or-404 for the `{code}` of every /countries/{code}/...
+route, and the code filters (`?supplier=KZ`), both resolved by the country directory."""
 
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 
 from app.core.errors import NotFound
 from app.core.reader import Row
@@ -15,11 +16,26 @@ CodePath = Annotated[
         examples=["KZ"],
     ),
 ]
+CountryCodeQuery = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[A-Za-z]{2,3}$",
+        description="ISO 3166-1 alpha-2 or alpha-3 code, any case",
+        examples=["KZ"],
+    ),
+]
 
 
-async def country_by_code(code: CodePath, request: Request) -> Row:
+async def country_directory(request: Request) -> CountryDirectory:
     directory: CountryDirectory = request.app.state.countries
-    country = directory.find(code) if code.isalpha() and len(code) in (2, 3) else None
+    return directory
+
+
+CountriesDep = Annotated[CountryDirectory, Depends(country_directory)]
+
+
+async def country_by_code(code: CodePath, countries: CountriesDep) -> Row:
+    country = countries.find(code) if code.isalpha() and len(code) in (2, 3) else None
     if country is None:
         raise NotFound(f"No country with code {code!r}; use an ISO 3166-1 alpha-2 or alpha-3 code")
     return country

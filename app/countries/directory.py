@@ -1,7 +1,9 @@
-"""Every country by code, read once per dataset release: the `{code}` lookup of every
-/countries/{code}/... route then costs no statement (a round trip, on PostgreSQL)."""
+"""Every country by code, read once per dataset release: a country code, in the path of a
+/countries/{code}/... route or in a filter such as `?supplier=`, then costs no statement (a
+round trip, on PostgreSQL)."""
 
 from app.core.dataset import DatasetState
+from app.core.errors import InvalidFilter
 from app.core.reader import Reader, Row
 from app.countries.queries import all_countries
 
@@ -22,3 +24,13 @@ class CountryDirectory:
                 by_code[country["iso2"]] = by_code[country["iso3"]] = country
             self._by_code, self._version = by_code, version
         return self._by_code.get(code.upper())
+
+    def filter_id(self, name: str, code: str | None) -> int | None:
+        """The id of the country a filter names (None when it is not set); an unknown code is
+        a 422 naming the parameter."""
+        if code is None:
+            return None
+        country = self.find(code)
+        if country is None:
+            raise InvalidFilter(name, f"no country with code {code!r}")
+        return int(country["id"])

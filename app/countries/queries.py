@@ -1,18 +1,21 @@
 """Read queries for countries and their indicators."""
 
-from typing import Any
-
 from app.citations.queries import with_citations
-from app.core.reader import Reader, Row, page_of
+from app.core.pagination import Found, Window, read_page
+from app.core.reader import Reader, Row, Where
 
 COLUMNS = "iso2, iso3, name, official_name, region"
-INDICATOR_SELECT = """
-    SELECT country_indicator.id, country_indicator.key, country_indicator.name,
+INDICATORS = """
+    SELECT country_indicator.id AS row_id, country_indicator.key AS id, country_indicator.name,
            country_indicator.value, country_indicator.unit, country_indicator.qualifier,
            country_indicator.as_of, country_indicator.scope, country_indicator.note,
-           country.iso2
+           country.iso2 AS country
     FROM country_indicator JOIN country ON country.id = country_indicator.country_id
 """
+INDICATOR_ORDER = (
+    "country.iso2, country_indicator.name, COALESCE(country_indicator.as_of, ''), "
+    "country_indicator.key"
+)
 
 
 def all_countries(reader: Reader) -> list[Row]:
@@ -20,64 +23,33 @@ def all_countries(reader: Reader) -> list[Row]:
     return reader.all(f"SELECT id, {COLUMNS} FROM country ORDER BY iso2")
 
 
-def list_countries(
-    reader: Reader, region: str | None, limit: int, offset: int
-) -> tuple[int, list[dict[str, Any]]]:
-    where, params = "1 = 1", {}
-    if region is not None:
-        where, params = "lower(region) = lower(:region)", {"region": region}
-    total, rows = page_of(
+def list_countries(reader: Reader, window: Window, *, region: str | None = None) -> Found:
+    return read_page(
         reader,
-        select=f"SELECT {COLUMNS} FROM country WHERE {where}",
-        count=f"SELECT count(*) FROM country WHERE {where}",
-        params=params,
+        select=f"SELECT {COLUMNS} FROM country",
+        count="SELECT count(*) FROM country",
+        where=Where().add("lower(region) = lower(:region)", region=region),
         order_by="iso2",
-        limit=limit,
-        offset=offset,
+        window=window,
     )
-    return total, [
-        {"iso2": iso2, "iso3": iso3, "name": name, "official_name": official, "region": region}
-        for iso2, iso3, name, official, region in rows
-    ]
 
 
-def _indicators(reader: Reader, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = reader.tuples(
-        f"{INDICATOR_SELECT} WHERE {where} "
-        "ORDER BY country.iso2, country_indicator.name, "
-        "COALESCE(country_indicator.as_of, ''), country_indicator.key",
-        params,
-    )
-    facts = [
-        (
-            row_id,
-            {
-                "id": key,
-                "name": name,
-                "value": value,
-                "unit": unit,
-                "qualifier": qualifier,
-                "as_of": as_of,
-                "scope": scope,
-                "note": note,
-                "country": country,
-            },
-        )
-        for row_id, key, name, value, unit, qualifier, as_of, scope, note, country in rows
-    ]
-    return with_citations(reader, "country_indicator_id", facts)
+def _indicators(reader: Reader, where: Where) -> list[Row]:
+    rows = reader.all(f"{INDICATORS} WHERE {where} ORDER BY {INDICATOR_ORDER}", where.params)
+    return with_citations(reader, "country_indicator", rows)
 
 
-def list_indicators(reader: Reader) -> list[dict[str, Any]]:
+def list_indicators(reader: Reader) -> list[Row]:
     """Every indicator of every country, with its country's code (for the export)."""
-    indicators = _indicators(reader, "1 = 1", {})
+    indicators = _indicators(reader, Where())
     for indicator in indicators:
         indicator["country"] = indicator.pop("country")  # last, as IndicatorWithCountry has it
     return indicators
 
 
-def country_detail(reader: Reader, country: Row) -> dict[str, Any]:
-    indicators = _indicators(reader, "country_indicator.country_id = :id", {"id": country["id"]})
+def country_detail(reader: Reader, country: Row) -> Row:
+    of_country = Where().add("country_indicator.country_id = :id", id=country["id"])
+    indicators = _indicators(reader, of_country)
     for indicator in indicators:
         del indicator["country"]
     counts = reader.one(

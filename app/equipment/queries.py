@@ -1,84 +1,61 @@
 """Read queries for equipment and its operators."""
 
-from typing import Any
-
 from app.citations.queries import with_citations
-from app.core.reader import Params, Reader, conditions, json_list, page_of
+from app.core.pagination import Found, Window, read_page
+from app.core.reader import Reader, Row, Where, json_list
 
 SELECT = """
-    SELECT equipment.id, equipment.slug, equipment.name, equipment.aliases, category.slug,
-           equipment.role, origin.iso2, organization.slug, organization.name
+    SELECT equipment.id AS row_id, equipment.slug, equipment.name, equipment.aliases,
+           category.slug AS category, equipment.role, origin.iso2 AS origin_country,
+           organization.slug AS "manufacturer.slug", organization.name AS "manufacturer.name"
     FROM equipment
     JOIN category ON category.id = equipment.category_id
     LEFT JOIN country AS origin ON origin.id = equipment.origin_country_id
     LEFT JOIN organization ON organization.id = equipment.manufacturer_id
-    WHERE {where}
 """
-COUNT = "SELECT count(*) FROM equipment WHERE {where}"
 OPERATED_BY = (
     "EXISTS (SELECT 1 FROM inventory_entry WHERE inventory_entry.equipment_id = equipment.id"
     " AND inventory_entry.country_id = :operator_id)"
 )
+OPERATORS = """
+    SELECT DISTINCT country.iso2 AS code, country.name
+    FROM inventory_entry JOIN country ON country.id = inventory_entry.country_id
+    WHERE inventory_entry.equipment_id = :id ORDER BY country.iso2
+"""
+
+
+def shape(equipment: Row) -> Row:
+    equipment["aliases"] = json_list(equipment["aliases"])
+    return equipment
 
 
 def list_equipment(
     reader: Reader,
+    window: Window,
     *,
-    category_id: int | None,
-    origin_id: int | None,
-    operator_id: int | None,
-    limit: int,
-    offset: int,
-) -> tuple[int, list[dict[str, Any]]]:
-    clauses: list[str] = []
-    params: Params = {}
-    if category_id is not None:
-        clauses.append("equipment.category_id = :category_id")
-        params["category_id"] = category_id
-    if origin_id is not None:
-        clauses.append("equipment.origin_country_id = :origin_id")
-        params["origin_id"] = origin_id
-    if operator_id is not None:
-        clauses.append(OPERATED_BY)
-        params["operator_id"] = operator_id
-    where = conditions(clauses)
-    total, rows = page_of(
+    category_id: int | None = None,
+    origin_id: int | None = None,
+    operator_id: int | None = None,
+) -> Found:
+    total, rows = read_page(
         reader,
-        select=SELECT.format(where=where),
-        count=COUNT.format(where=where),
-        params=params,
+        select=SELECT,
+        count="SELECT count(*) FROM equipment",
+        where=Where()
+        .add("equipment.category_id = :category_id", category_id=category_id)
+        .add("equipment.origin_country_id = :origin_id", origin_id=origin_id)
+        .add(OPERATED_BY, operator_id=operator_id),
         order_by="equipment.slug",
-        limit=limit,
-        offset=offset,
+        window=window,
     )
-    return total, with_citations(reader, "equipment_id", [shape(row) for row in rows])
+    return total, with_citations(reader, "equipment", [shape(row) for row in rows])
 
 
-def get_equipment(reader: Reader, slug: str) -> dict[str, Any] | None:
-    rows = reader.tuples(SELECT.format(where="equipment.slug = :slug"), {"slug": slug})
+def get_equipment(reader: Reader, slug: str) -> Row | None:
+    rows = reader.all(f"{SELECT} WHERE equipment.slug = :slug", {"slug": slug})
     if not rows:
         return None
-    operators = reader.all(
-        """
-        SELECT DISTINCT country.iso2 AS code, country.name
-        FROM inventory_entry JOIN country ON country.id = inventory_entry.country_id
-        WHERE inventory_entry.equipment_id = :id ORDER BY country.iso2
-        """,
-        {"id": rows[0][0]},
-    )
-    detail = with_citations(reader, "equipment_id", [shape(rows[0])])[0]
+    operators = reader.all(OPERATORS, {"id": rows[0]["row_id"]})
+    detail = with_citations(reader, "equipment", [shape(rows[0])])[0]
     detail["operators"] = operators
     return detail
-
-
-def shape(row: tuple[Any, ...]) -> tuple[int, dict[str, Any]]:
-    row_id, slug, name, aliases, category, role, origin, maker_slug, maker_name = row
-    return row_id, {
-        "slug": slug,
-        "name": name,
-        "aliases": json_list(aliases),
-        "category": category,
-        "role": role,
-        "origin_country": origin,
-        "manufacturer": {"slug": maker_slug, "name": maker_name} if maker_slug else None,
-    }

@@ -2,47 +2,39 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import NotFound, problem_responses
-from app.core.filters import SLUG_PATTERN, CountryCodeQuery, country_id_filter, slug_filter
-from app.core.http import CSV_RESPONSE, FormatQuery, json_response, page_response
-from app.core.pagination import Page, PageDep, as_page
+from app.core.errors import problem_responses
+from app.core.filters import CategoryQuery, slug_filter
+from app.core.http import json_or_404
+from app.core.pagination import ListingDep, list_route
+from app.countries.deps import CountriesDep, CountryCodeQuery
 from app.equipment import queries
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 
 router = APIRouter(tags=["equipment"])
 
 
-@router.get(
-    "/equipment",
-    response_model=Page[EquipmentOut],
-    responses=CSV_RESPONSE | problem_responses(422),
-)
+@router.get("/equipment", **list_route(EquipmentOut))
 async def list_equipment(
-    request: Request,
+    listing: ListingDep,
     reader: ReaderDep,
-    page: PageDep,
-    format_: FormatQuery = None,
-    category: Annotated[
-        str | None,
-        Query(pattern=SLUG_PATTERN, description="Only this category (see /categories)"),
-    ] = None,
+    countries: CountriesDep,
+    category: CategoryQuery = None,
     origin: CountryCodeQuery = None,
     operator: CountryCodeQuery = None,
 ) -> Response:
     """Every equipment model the articles name. `origin`: made in; `operator`: held by."""
-    total, items = queries.list_equipment(
+    found = queries.list_equipment(
         reader,
+        listing.window,
         category_id=slug_filter(reader, "query.category", "category", category),
-        origin_id=country_id_filter(reader, "query.origin", origin),
-        operator_id=country_id_filter(reader, "query.operator", operator),
-        limit=page.limit,
-        offset=page.offset,
+        origin_id=countries.filter_id("query.origin", origin),
+        operator_id=countries.filter_id("query.operator", operator),
     )
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(found)
 
 
 @router.get(
@@ -56,6 +48,4 @@ async def get_equipment(
 ) -> Response:
     """One equipment model, with the countries that operate it."""
     equipment = queries.get_equipment(reader, slug)
-    if equipment is None:
-        raise NotFound(f"No equipment with slug {slug!r}; see /equipment")
-    return json_response(equipment)
+    return json_or_404(equipment, f"No equipment with slug {slug!r}; see /equipment")

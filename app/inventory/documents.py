@@ -1,48 +1,58 @@
 """The inventory read model: every entry rendered once, at load time, as the API serves it.
 
 The dataset changes only when it is loaded, so the loader renders each entry (with its
-citations) to JSON and ranks it in the API's order; the route then reads one text column per
-entry. Rendering uses the same query and shaping as the live path, so the two cannot differ.
+citations) to JSON and ranks it in the API's order; the route then reads one column per
+entry (queries.py).
 """
-
-from typing import Any
 
 import orjson
 from sqlalchemy import Connection, insert, text
 
-from app.citations.queries import citation_item
+from app.citations.queries import by_fact, citations_statement
+from app.core.reader import Row, rows_by_name
 from app.inventory.models import InventoryEntryDocument
-from app.inventory.queries import ORDER, SELECT, shape
 
-CITATIONS = """
-    SELECT citation.inventory_entry_id, source.slug, citation.quote, citation.attributed_to,
-           citation.start_offset, citation.end_offset
-    FROM citation JOIN source ON source.id = citation.source_id
-    WHERE citation.inventory_entry_id IS NOT NULL
-    ORDER BY citation.inventory_entry_id, citation.position, citation.id
+# An entry as InventoryEntryOut serves it (without its citations), and the API's order.
+ENTRIES = """
+    SELECT inventory_entry.id AS row_id, inventory_entry.key AS id, country.iso2 AS country,
+           category.slug AS category, equipment.slug AS "equipment.slug",
+           equipment.name AS "equipment.name", inventory_entry.quantity,
+           inventory_entry.qualifier, inventory_entry.as_of, inventory_entry.kind,
+           inventory_entry.note
+    FROM inventory_entry
+    JOIN country ON country.id = inventory_entry.country_id
+    JOIN category ON category.id = inventory_entry.category_id
+    LEFT JOIN equipment ON equipment.id = inventory_entry.equipment_id
 """
+ORDER = (
+    "country.iso2, category.slug, COALESCE(equipment.slug, ''), "
+    "COALESCE(inventory_entry.as_of, ''), inventory_entry.key"
+)
+CITATIONS = citations_statement("inventory_entry", "citation.inventory_entry_id IS NOT NULL")
+
+
+def _rows(connection: Connection, sql: str) -> list[Row]:
+    result = connection.execute(text(sql))
+    return rows_by_name(list(result.keys()), result)
 
 
 def rebuild_inventory_documents(connection: Connection) -> int:
     """Replace every inventory document; returns how many there are."""
-    citations: dict[int, list[dict[str, Any]]] = {}
-    for row in connection.execute(text(CITATIONS)):
-        citations.setdefault(row[0], []).append(citation_item(tuple(row[1:])))
-    country_of: dict[int, int] = dict(
-        (row[0], row[1])
-        for row in connection.execute(text("SELECT id, country_id FROM inventory_entry"))
-    )
-    entries = connection.execute(text(SELECT.format(where="1 = 1") + f" ORDER BY {ORDER}"))
+    citations = by_fact(_rows(connection, CITATIONS))
+    country_of = {
+        row["id"]: row["country_id"]
+        for row in _rows(connection, "SELECT id, country_id FROM inventory_entry")
+    }
     documents = []
-    for position, row in enumerate(entries):
-        entry_id, item = shape(tuple(row))
-        item["citations"] = citations.get(entry_id, [])
+    for position, entry in enumerate(_rows(connection, f"{ENTRIES} ORDER BY {ORDER}")):
+        entry_id = entry.pop("row_id")
+        entry["citations"] = citations.get(entry_id, [])
         documents.append(
             {
                 "inventory_entry_id": entry_id,
                 "country_id": country_of[entry_id],
                 "position": position,
-                "body": orjson.dumps(item),
+                "body": orjson.dumps(entry),
             }
         )
     table = InventoryEntryDocument.__table__  # type: ignore[attr-defined]

@@ -2,14 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import problem_responses
-from app.core.filters import PARTIAL_DATE_PATTERN, SLUG_PATTERN, slug_filter
-from app.core.http import CSV_RESPONSE, FormatQuery, page_response
-from app.core.pagination import Page, PageDep, as_page
+from app.core.filters import PARTIAL_DATE_PATTERN, SLUG_PATTERN, CategoryQuery, slug_filter
+from app.core.pagination import ListingDep, list_route
 from app.countries.deps import CountryDep
 from app.inventory import queries
 from app.inventory.schemas import InventoryEntryOut
@@ -17,21 +15,12 @@ from app.inventory.schemas import InventoryEntryOut
 router = APIRouter(tags=["inventory"])
 
 
-@router.get(
-    "/countries/{code}/inventory",
-    response_model=Page[InventoryEntryOut],
-    responses=CSV_RESPONSE | problem_responses(404, 422),
-)
+@router.get("/countries/{code}/inventory", **list_route(InventoryEntryOut, 404))
 async def get_country_inventory(
-    request: Request,
     country: CountryDep,
+    listing: ListingDep,
     reader: ReaderDep,
-    page: PageDep,
-    format_: FormatQuery = None,
-    category: Annotated[
-        str | None,
-        Query(pattern=SLUG_PATTERN, description="Only this category (see /categories)"),
-    ] = None,
+    category: CategoryQuery = None,
     equipment: Annotated[
         str | None,
         Query(pattern=SLUG_PATTERN, description="Only this equipment type (see /equipment)"),
@@ -53,14 +42,13 @@ async def get_country_inventory(
     ] = False,
 ) -> Response:
     """A country's inventory: category totals and types in service, each with citations."""
-    total, items = queries.list_inventory(
+    found = queries.list_inventory(
         reader,
+        listing.window,
         country_id=country["id"],
         category_id=slug_filter(reader, "query.category", "category", category),
         equipment_id=slug_filter(reader, "query.equipment", "equipment", equipment, False),
         as_of=as_of,
         latest=latest,
-        limit=page.limit,
-        offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond_rendered(found)

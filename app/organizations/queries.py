@@ -1,36 +1,28 @@
 """Read queries for organizations."""
 
-from typing import Any
-
 from app.citations.queries import with_citations
-from app.core.reader import Reader, page_of
+from app.core.pagination import Found, Window, read_page
+from app.core.reader import Reader, Row, Where
 
 SELECT = """
-    SELECT organization.id, organization.slug, organization.name, organization.kind,
-           country.iso2
+    SELECT organization.id AS row_id, organization.slug, organization.name, organization.kind,
+           country.iso2 AS country
     FROM organization LEFT JOIN country ON country.id = organization.country_id
-    WHERE {where}
 """
 
 
-def list_organizations(reader: Reader, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    total, rows = page_of(
+def list_organizations(reader: Reader, window: Window) -> Found:
+    total, rows = read_page(
         reader,
-        select=SELECT.format(where="1 = 1"),
+        select=SELECT,
         count="SELECT count(*) FROM organization",
-        params={},
+        where=Where(),
         order_by="organization.slug",
-        limit=limit,
-        offset=offset,
+        window=window,
     )
-    return total, with_citations(reader, "organization_id", [shape(row) for row in rows])
+    return total, with_citations(reader, "organization", rows)
 
 
-def get_organization(reader: Reader, slug: str) -> dict[str, Any] | None:
-    rows = reader.tuples(SELECT.format(where="organization.slug = :slug"), {"slug": slug})
-    return with_citations(reader, "organization_id", [shape(rows[0])])[0] if rows else None
-
-
-def shape(row: tuple[Any, ...]) -> tuple[int, dict[str, Any]]:
-    row_id, slug, name, kind, country = row
-    return row_id, {"slug": slug, "name": name, "kind": kind, "country": country}
+def get_organization(reader: Reader, slug: str) -> Row | None:
+    rows = reader.all(f"{SELECT} WHERE organization.slug = :slug", {"slug": slug})
+    return with_citations(reader, "organization", rows)[0] if rows else None

@@ -2,30 +2,23 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import NotFound, problem_responses
-from app.core.http import CSV_RESPONSE, FormatQuery, json_response, page_response
-from app.core.pagination import Page, PageDep, as_page
+from app.core.errors import problem_responses
+from app.core.http import json_or_404
+from app.core.pagination import ListingDep, list_route
 from app.organizations import queries
 from app.organizations.schemas import OrganizationOut
 
 router = APIRouter(tags=["organizations"])
 
 
-@router.get(
-    "/organizations",
-    response_model=Page[OrganizationOut],
-    responses=CSV_RESPONSE | problem_responses(422),
-)
-async def list_organizations(
-    request: Request, reader: ReaderDep, page: PageDep, format_: FormatQuery = None
-) -> Response:
+@router.get("/organizations", **list_route(OrganizationOut))
+async def list_organizations(listing: ListingDep, reader: ReaderDep) -> Response:
     """Every organization the articles name as an actor, with citations."""
-    total, items = queries.list_organizations(reader, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(queries.list_organizations(reader, listing.window))
 
 
 @router.get(
@@ -39,6 +32,4 @@ async def get_organization(
 ) -> Response:
     """One organization (agreement parties that are not countries link here)."""
     organization = queries.get_organization(reader, slug)
-    if organization is None:
-        raise NotFound(f"No organization with slug {slug!r}; see /organizations")
-    return json_response(organization)
+    return json_or_404(organization, f"No organization with slug {slug!r}; see /organizations")

@@ -3,7 +3,9 @@
 import re
 from typing import Any
 
-from app.core.reader import Reader, Row
+from app.core.pagination import Found, Window
+from app.core.reader import Reader
+from app.search.schemas import SearchKind
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -38,11 +40,9 @@ def search_terms(q: str) -> list[str]:
     return _WORD.findall(q)
 
 
-def search(
-    reader: Reader, terms: list[str], kind: str | None, limit: int, offset: int
-) -> tuple[int, list[Row]]:
+def search(reader: Reader, window: Window, terms: list[str], kind: SearchKind | None) -> Found:
     """Documents holding every term, best first."""
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    params: dict[str, Any] = {"limit": window.limit, "offset": window.offset}
     kind_filter = ""
     if kind is not None:
         kind_filter, params["kind"] = "AND kind = :kind", kind
@@ -53,7 +53,7 @@ def search(
         params["match"] = " ".join(terms)
         hits, total_sql = POSTGRES_HITS, POSTGRES_TOTAL
     total = int(reader.scalar(total_sql.format(kind=kind_filter), params) or 0)
-    if offset >= total:
+    if window.offset >= total:
         return total, []
     rows = reader.all(hits.format(kind=kind_filter), params)
     for row in rows:

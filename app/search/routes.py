@@ -2,28 +2,22 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import InvalidFilter, problem_responses
-from app.core.http import CSV_RESPONSE, FormatQuery, page_response
-from app.core.pagination import Page, PageDep, as_page
+from app.core.errors import InvalidFilter
+from app.core.pagination import ListingDep, list_route
 from app.search import queries
 from app.search.schemas import SearchHit, SearchKind
 
 router = APIRouter(tags=["search"])
 
 
-@router.get(
-    "/search",
-    response_model=Page[SearchHit],
-    responses=CSV_RESPONSE | problem_responses(422),
-)
+@router.get("/search", **list_route(SearchHit))
 async def search(
-    request: Request,
+    listing: ListingDep,
     reader: ReaderDep,
-    page: PageDep,
     q: Annotated[
         str,
         Query(
@@ -34,11 +28,9 @@ async def search(
         ),
     ],
     kind: Annotated[SearchKind | None, Query(description="Only hits of this kind")] = None,
-    format_: FormatQuery = None,
 ) -> Response:
     """Search article text and the names of countries, equipment, agreements, organizations."""
     terms = queries.search_terms(q)
     if not terms:
         raise InvalidFilter("query.q", "must contain at least one word")
-    total, items = queries.search(reader, terms, kind, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(queries.search(reader, listing.window, terms, kind))

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from app.transfers.models import TransferStatus
+from app.transfers.schemas import TransferStatus
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 Iso2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]

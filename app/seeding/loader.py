@@ -8,41 +8,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 
-from app.core.tables import metadata
 from app.inventory.documents import inventory_documents_are_stale, rebuild_inventory_documents
 from app.search.indexing import rebuild_search_index, search_index_is_empty
 from app.seeding.plan import Plan, Ref, Row, plan_seeds
 from app.seeding.reading import read_seeds
-
-# Foreign-key order, with the natural key of each table. Tables marked as owned hold parts
-# of a fact (its parties, its citations): they always follow the files exactly.
-TABLES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
-    ("country", ("iso2",), False),
-    ("category", ("slug",), False),
-    ("source", ("slug",), False),
-    ("organization", ("slug",), False),
-    ("equipment", ("slug",), False),
-    ("inventory_entry", ("key",), False),
-    ("transfer", ("key",), False),
-    ("agreement", ("key",), False),
-    ("agreement_party", ("agreement_id", "position"), True),
-    ("country_indicator", ("key",), False),
-    (
-        "citation",
-        (
-            "inventory_entry_id",
-            "transfer_id",
-            "agreement_id",
-            "country_indicator_id",
-            "equipment_id",
-            "organization_id",
-            "source_id",
-            "quote",
-        ),
-        True,
-    ),
-)
-TABLE_NAMES = tuple(name for name, _, _ in TABLES)
+from app.tables import LOADED_TABLE_NAMES, LOADED_TABLES, metadata
 
 
 @dataclass
@@ -142,7 +112,7 @@ class _Writer:
 
     def delete_stale(self) -> None:
         """Children before parents, so no foreign key is left dangling."""
-        for name in reversed(TABLE_NAMES):
+        for name in reversed(LOADED_TABLE_NAMES):
             ids = self.stale.get(name)
             if ids:
                 table = metadata.tables[name]
@@ -174,7 +144,7 @@ def write_plan(
     tables: list[TableCounts] = []
     with engine.begin() as connection:
         writer = _Writer(connection, plan, prune)
-        for name, key_columns, owned in TABLES:
+        for name, key_columns, owned in LOADED_TABLES:
             counts = writer.sync(name, key_columns, owned)
             tables.append(counts)
             progress(str(counts))

@@ -2,30 +2,23 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import NotFound, problem_responses
-from app.core.http import CSV_RESPONSE, FormatQuery, json_response, page_response
-from app.core.pagination import Page, PageDep, as_page
+from app.core.errors import problem_responses
+from app.core.http import json_or_404
+from app.core.pagination import ListingDep, list_route
 from app.sources import queries
 from app.sources.schemas import SourceDetail, SourceOut
 
 router = APIRouter(tags=["sources"])
 
 
-@router.get(
-    "/sources",
-    response_model=Page[SourceOut],
-    responses=CSV_RESPONSE | problem_responses(422),
-)
-async def list_sources(
-    request: Request, reader: ReaderDep, page: PageDep, format_: FormatQuery = None
-) -> Response:
+@router.get("/sources", **list_route(SourceOut))
+async def list_sources(listing: ListingDep, reader: ReaderDep) -> Response:
     """Every article the dataset cites, with its metadata and hash."""
-    total, items = queries.list_sources(reader, page.limit, page.offset)
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(queries.list_sources(reader, listing.window))
 
 
 @router.get(
@@ -45,6 +38,4 @@ async def get_source(
 ) -> Response:
     """One article, with its full text (citation offsets index into it)."""
     source = queries.get_source(reader, source_id)
-    if source is None:
-        raise NotFound(f"No source with id {source_id!r}; see /sources")
-    return json_response(source)
+    return json_or_404(source, f"No source with id {source_id!r}; see /sources")

@@ -1,14 +1,10 @@
 """Transfer table: equipment or aid moving (or meant to move) from one country to another."""
 
-from typing import Literal
-
-from sqlalchemy import JSON, CheckConstraint, Column
+from sqlalchemy import JSON, CheckConstraint, Column, String
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
-
-# How far a transfer got, as the data files and the API name it.
-TransferStatus = Literal["delivered", "pledged", "negotiating", "interest", "ordered", "planned"]
+from app.transfers.schemas import TransferStatus
 
 
 class Transfer(SQLModel, table=True):
@@ -24,6 +20,6 @@ class Transfer(SQLModel, table=True):
     quantity: int | None = None
     qualifier: str | None = Field(default=None, max_length=40)
     years: str | None = Field(default=None, max_length=9)
-    status: str = Field(max_length=40, index=True)
+    status: TransferStatus = Field(sa_type=String(40), index=True)
     terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     note: str | None = None

@@ -1,77 +1,53 @@
 """Routes for transfers: all of them, and one country's imports and exports."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import problem_responses
-from app.core.filters import CountryCodeQuery, country_id_filter
-from app.core.http import CSV_RESPONSE, FormatQuery, page_response
-from app.core.pagination import Page, PageDep, as_page
-from app.countries.deps import CountryDep
+from app.core.pagination import ListingDep, list_route
+from app.countries.deps import CountriesDep, CountryCodeQuery, CountryDep
 from app.transfers import queries
-from app.transfers.models import TransferStatus
-from app.transfers.schemas import TransferOut
+from app.transfers.schemas import Direction, TransferOut, TransferStatus
 
 router = APIRouter(tags=["transfers"])
-StatusQuery = Annotated[
-    TransferStatus | None,
-    Query(description="Only transfers with this status"),
-]
+StatusQuery = Annotated[TransferStatus | None, Query(description="Only transfers with this status")]
 
 
-@router.get(
-    "/transfers",
-    response_model=Page[TransferOut],
-    responses=CSV_RESPONSE | problem_responses(422),
-)
+@router.get("/transfers", **list_route(TransferOut))
 async def list_transfers(
-    request: Request,
+    listing: ListingDep,
     reader: ReaderDep,
-    page: PageDep,
-    format_: FormatQuery = None,
+    countries: CountriesDep,
     supplier: CountryCodeQuery = None,
     recipient: CountryCodeQuery = None,
     status: StatusQuery = None,
 ) -> Response:
     """Every transfer: delivered, pledged, negotiated or of interest, with citations."""
-    total, items = queries.list_transfers(
+    found = queries.list_transfers(
         reader,
-        supplier_id=country_id_filter(reader, "query.supplier", supplier),
-        recipient_id=country_id_filter(reader, "query.recipient", recipient),
+        listing.window,
+        supplier_id=countries.filter_id("query.supplier", supplier),
+        recipient_id=countries.filter_id("query.recipient", recipient),
         status=status,
-        limit=page.limit,
-        offset=page.offset,
     )
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(found)
 
 
-@router.get(
-    "/countries/{code}/transfers",
-    response_model=Page[TransferOut],
-    responses=CSV_RESPONSE | problem_responses(404, 422),
-)
+@router.get("/countries/{code}/transfers", **list_route(TransferOut, 404))
 async def list_country_transfers(
-    request: Request,
     country: CountryDep,
+    listing: ListingDep,
     reader: ReaderDep,
-    page: PageDep,
-    format_: FormatQuery = None,
     direction: Annotated[
-        Literal["imports", "exports"] | None,
+        Direction | None,
         Query(description="`imports` (the country receives) or `exports`; both if absent"),
     ] = None,
     status: StatusQuery = None,
 ) -> Response:
     """A country's transfers, as supplier or recipient."""
-    total, items = queries.list_transfers(
-        reader,
-        country_id=country["id"],
-        direction=direction,
-        status=status,
-        limit=page.limit,
-        offset=page.offset,
+    found = queries.list_transfers(
+        reader, listing.window, country_id=country["id"], direction=direction, status=status
     )
-    return page_response(request, as_page(total, items, page), format_)
+    return listing.respond(found)

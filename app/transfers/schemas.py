@@ -1,9 +1,16 @@
-"""Response models for transfers."""
+"""Response models for transfers, and their vocabularies."""
+
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from app.citations.schemas import CitationOut
 from app.inventory.schemas import EquipmentRef
+
+# How far a transfer got, as the data files, the API and the client name it.
+TransferStatus = Literal["delivered", "pledged", "negotiating", "interest", "ordered", "planned"]
+# Which of a country's transfers: those it receives or those it supplies.
+Direction = Literal["imports", "exports"]
 
 
 class TransferOut(BaseModel):
@@ -15,10 +22,7 @@ class TransferOut(BaseModel):
     quantity: int | None
     qualifier: str | None
     years: str | None = Field(description="A year or a span, `2019-2021`", examples=["2021"])
-    status: str = Field(
-        description="delivered, pledged, negotiating, interest, ordered, planned",
-        examples=["delivered"],
-    )
+    status: TransferStatus = Field(description="How far the transfer got", examples=["delivered"])
     terms: list[str]
     note: str | None
     citations: list[CitationOut]

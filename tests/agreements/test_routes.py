@@ -4,7 +4,7 @@ from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 
 from app.agreements.schemas import AgreementOut
-from app.core.pagination import Page
+from app.core.schemas import Page
 from tests.problems import assert_problem
 
 

@@ -19,8 +19,8 @@ from app.client import (
     Unreachable,
     ValidationFailed,
 )
-from app.core.errors import Problem
-from app.core.pagination import Page
+from app.core.schemas import Problem
+from app.core.schemas import Page
 from app.countries.schemas import CountryDetail, CountryOut
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.inventory.schemas import InventoryEntryOut

@@ -18,7 +18,7 @@ from app.client import (
     UnexpectedResponse,
     Unreachable,
 )
-from app.core.pagination import Page
+from app.core.schemas import Page
 from app.countries.schemas import CountryOut
 from app.meta.schemas import Health
 

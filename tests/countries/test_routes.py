@@ -4,7 +4,7 @@ import pycountry
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 
-from app.core.pagination import Page
+from app.core.schemas import Page
 from app.countries.schemas import CountryDetail, CountryOut
 from tests.problems import assert_problem
 

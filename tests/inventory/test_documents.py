@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from app.citations.queries import with_citations
 from app.core.config import Settings
 from app.core.reader import Reader
-from app.inventory.queries import ORDER, SELECT, shape
+from app.inventory.documents import ENTRIES, ORDER
 from app.main import create_app
 from app.seeding.loader import load_seeds
 from tests.conftest import quiet
@@ -18,8 +18,8 @@ from tests.conftest import quiet
 def live_rendering(engine: Engine) -> list[dict[str, object]]:
     """The entries computed from the fact tables at request time, without the read model."""
     reader = Reader(engine)
-    rows = reader.tuples(SELECT.format(where="country.iso2 = 'KZ'") + f" ORDER BY {ORDER}")
-    return with_citations(reader, "inventory_entry_id", [shape(row) for row in rows])
+    rows = reader.all(f"{ENTRIES} WHERE country.iso2 = 'KZ' ORDER BY {ORDER}")
+    return with_citations(reader, "inventory_entry", rows)
 
 
 def test_served_entries_equal_the_facts_rendered_live(seeded_engine: Engine) -> None:

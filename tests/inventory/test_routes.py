@@ -5,7 +5,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 
-from app.core.pagination import Page
+from app.core.schemas import Page
 from app.inventory.schemas import InventoryEntryOut
 from tests.problems import assert_problem
 

@@ -6,7 +6,7 @@ from sqlalchemy import inspect
 
 from app.core.db import make_engine
 from app.core.migrations import alembic_config, current_revision, downgrade, head_revision, upgrade
-from app.core.tables import metadata
+from app.tables import metadata
 from tests.conftest import Databases
 
 

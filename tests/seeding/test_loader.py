@@ -11,7 +11,7 @@ import pytest
 import yaml
 from sqlalchemy import Engine, select, text
 
-from app.core.tables import metadata
+from app.tables import metadata
 from app.seeding.loader import StaleRows, load_seeds
 from app.seeding.quotes import fold_whitespace
 from app.seeding.reading import SeedError

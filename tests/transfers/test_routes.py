@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 
-from app.core.pagination import Page
+from app.core.schemas import Page
 from app.transfers.schemas import TransferOut
 from tests.problems import assert_problem
 
