@@ -89,12 +89,12 @@ def network(
 
 
 def region_network(client: MilcapClient, region: str) -> str:
-    countries = list(client.iter_countries(region=region))
+    countries = list(client.walk(client.countries, region=region))
     if not countries:
         raise MilcapError(f"no country is in the region {region!r}")
     agreements: dict[str, AgreementOut] = {}
     for country in countries:
-        for agreement in client.iter_country_agreements(country.iso2):
+        for agreement in client.walk(client.country_agreements, country.iso2):
             agreements[agreement.id] = agreement
     return network(region, countries, list(agreements.values()), client.meta().dataset_version)
 

@@ -88,8 +88,10 @@ def render(title: str, headers: list[str], rows: dict[Row, list[str]]) -> str:
 
 def compare(client: MilcapClient, codes: Sequence[str]) -> str:
     countries = [client.country(code) for code in codes]
-    labels = {category.slug: category.label for category in client.iter_categories()}
-    inventories = [list(client.iter_country_inventory(c.iso2, latest=True)) for c in countries]
+    labels = {category.slug: category.label for category in client.walk(client.categories)}
+    inventories = [
+        list(client.walk(client.country_inventory, c.iso2, latest=True)) for c in countries
+    ]
     names = [f"{c.name} ({c.iso2})" for c in countries]
     version = client.meta().dataset_version[:12]
     return "\n".join(

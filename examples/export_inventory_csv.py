@@ -52,7 +52,7 @@ def export(client: MilcapClient, country: str, latest: bool, out: TextIO) -> int
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0
-    for entry in client.iter_country_inventory(country, latest=latest):
+    for entry in client.walk(client.country_inventory, country, latest=latest):
         writer.writerow(row(entry))
         count += 1
     return count

@@ -2,7 +2,6 @@
 organizations, search, and the dataset's metadata."""
 
 import re
-from itertools import islice
 from typing import Annotated
 
 import typer
@@ -21,14 +20,23 @@ from app.cli.options import (
     UrlOption,
     connect,
     output_of,
-    page_size,
 )
-from app.cli.output import console, emit, emit_data, emit_json, id_column, quantity, table, text
+from app.cli.output import (
+    console,
+    emit_data,
+    emit_json,
+    emit_list,
+    id_column,
+    quantity,
+    table,
+    text,
+)
+from app.client import MilcapClient
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.organizations.schemas import OrganizationOut
 from app.search.schemas import SearchHit, SearchKind
 from app.sources.schemas import SourceOut
-from app.transfers.schemas import TransferOut
+from app.transfers.schemas import TransferOut, TransferStatus
 
 MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
@@ -46,11 +54,16 @@ def agreements(
 ) -> None:
     """List agreements: parties and their roles, dates, status."""
     output = output_of(json_, csv_)
-    with connect(url) as client:
-        items = client.iter_agreements(
-            country=country, type_=type_, year=year, page_size=page_size(limit)
-        )
-        emit(islice(items, limit), output, _agreements_table)
+    emit_list(
+        url,
+        output,
+        limit,
+        _agreements_table,
+        MilcapClient.agreements,
+        country=country,
+        type_=type_,
+        year=year,
+    )
 
 
 def _agreements_table(rows: list[AgreementOut]) -> Table:
@@ -74,8 +87,7 @@ def transfers(
     supplier: CountryFilter = None,
     recipient: CountryFilter = None,
     status: Annotated[
-        str | None,
-        typer.Option(help="delivered, pledged, negotiating, interest, ordered or planned."),
+        TransferStatus | None, typer.Option(help="Only transfers this far along.")
     ] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,
@@ -84,11 +96,16 @@ def transfers(
 ) -> None:
     """List transfers: who supplies what to whom, and how far it got."""
     output = output_of(json_, csv_)
-    with connect(url) as client:
-        items = client.iter_transfers(
-            supplier=supplier, recipient=recipient, status=status, page_size=page_size(limit)
-        )
-        emit(islice(items, limit), output, _transfers_table)
+    emit_list(
+        url,
+        output,
+        limit,
+        _transfers_table,
+        MilcapClient.transfers,
+        supplier=supplier,
+        recipient=recipient,
+        status=status,
+    )
 
 
 def _transfers_table(rows: list[TransferOut]) -> Table:
@@ -126,13 +143,19 @@ def equipment(
 ) -> None:
     """List equipment types, or show one (`milcap equipment mig-29`) with its operators."""
     output = output_of(json_, csv_)
+    if slug is None:
+        emit_list(
+            url,
+            output,
+            limit,
+            _equipment_table,
+            MilcapClient.equipment,
+            category=category,
+            origin=origin,
+            operator=operator,
+        )
+        return
     with connect(url) as client:
-        if slug is None:
-            items = client.iter_equipment(
-                category=category, origin=origin, operator=operator, page_size=page_size(limit)
-            )
-            emit(islice(items, limit), output, _equipment_table)
-            return
         detail = client.equipment_type(slug)
     if output is Output.JSON:
         emit_json(detail.model_dump(mode="json"))
@@ -190,9 +213,7 @@ def sources(
     url: UrlOption = None,
 ) -> None:
     """List the articles every fact is cited from."""
-    output = output_of(json_, csv_)
-    with connect(url) as client:
-        emit(islice(client.iter_sources(page_size=page_size(limit)), limit), output, _sources_table)
+    emit_list(url, output_of(json_, csv_), limit, _sources_table, MilcapClient.sources)
 
 
 def _sources_table(rows: list[SourceOut]) -> Table:
@@ -213,9 +234,7 @@ def _sources_table(rows: list[SourceOut]) -> Table:
 
 def categories(json_: JsonOption = False, csv_: CsvOption = False, url: UrlOption = None) -> None:
     """List the equipment categories (the slugs --category takes)."""
-    output = output_of(json_, csv_)
-    with connect(url) as client:
-        emit(client.iter_categories(), output, _categories_table)
+    emit_list(url, output_of(json_, csv_), None, _categories_table, MilcapClient.categories)
 
 
 def _categories_table(rows: list[CategoryOut]) -> Table:
@@ -237,12 +256,7 @@ def organizations(
 ) -> None:
     """List organizations: alliances, ministries, manufacturers, news outlets."""
     output = output_of(json_, csv_)
-    with connect(url) as client:
-        emit(
-            islice(client.iter_organizations(page_size=page_size(limit)), limit),
-            output,
-            _organizations_table,
-        )
+    emit_list(url, output, limit, _organizations_table, MilcapClient.organizations)
 
 
 def _organizations_table(rows: list[OrganizationOut]) -> Table:
@@ -274,12 +288,7 @@ def search(
 ) -> None:
     """Search the articles' text and the names of countries, equipment, agreements."""
     output = output_of(json_, csv_)
-    with connect(url) as client:
-        emit(
-            islice(client.iter_search(words, kind=kind, page_size=page_size(limit)), limit),
-            output,
-            _search_table,
-        )
+    emit_list(url, output, limit, _search_table, MilcapClient.search, words, kind=kind)
 
 
 def _search_table(rows: list[SearchHit]) -> Table:

@@ -22,9 +22,9 @@ from app.cli.output import (
     MISSING,
     cited_sources,
     console,
-    emit,
     emit_data,
     emit_json,
+    emit_list,
     id_column,
     quantity,
     source_label,
@@ -32,6 +32,7 @@ from app.cli.output import (
     table,
     text,
 )
+from app.client import MilcapClient
 from app.countries.schemas import CountryOut
 from app.inventory.schemas import InventoryEntryOut
 from app.sources.schemas import SourceOut
@@ -72,9 +73,7 @@ def countries(
 ) -> None:
     """List countries (every ISO 3166-1 country, or one region's)."""
     output = output_of(json_, csv_)
-    with connect(url) as client:
-        found = client.iter_countries(region=region, page_size=page_size(limit))
-        emit(islice(found, limit), output, _countries_table)
+    emit_list(url, output, limit, _countries_table, MilcapClient.countries, region=region)
 
 
 def _countries_table(rows: list[CountryOut]) -> Table:
@@ -157,20 +156,21 @@ def inventory(
     `milcap cite ID` shows a claim's quote inside its article."""
     output = output_of(json_, csv_)
     with connect(url) as client:
-        found = client.iter_country_inventory(
+        found = client.walk(
+            client.country_inventory,
             code,
             category=category,
             equipment=equipment,
             as_of=as_of,
             latest=latest,
-            page_size=page_size(limit),
+            limit=page_size(limit),
         )
         entries = list(islice(found, limit))
         if output is not Output.TABLE:
             emit_data(entries, output)
             return
         name = _name(client.country(code))
-        labels = {c.slug: c.label for c in client.iter_categories()}
+        labels = {c.slug: c.label for c in client.walk(client.categories)}
         sources = cited_sources(client, (c.source_id for e in entries for c in e.citations))
     out = console()
     if not entries:

@@ -5,7 +5,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from functools import partial
+from itertools import islice
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from pydantic import BaseModel
 from rich import box
@@ -13,12 +15,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from app.cli.options import Output
+from app.cli.options import Output, connect, page_size
 from app.client import MilcapClient
 from app.core.http import to_csv
+from app.core.schemas import Page
 from app.sources.schemas import SourceOut
 
 Item = TypeVar("Item", bound=BaseModel)
+Filters = ParamSpec("Filters")
 MISSING = "—"
 # Wide enough for the inventory table when stdout is a file or a pipe (Rich would say 80).
 PIPE_WIDTH = 150
@@ -64,6 +68,23 @@ def emit(items: Iterable[Item], output: Output, render: Callable[[list[Item]], T
         console().print(render(rows))
     else:
         emit_data(rows, output)
+
+
+def emit_list(
+    url: str | None,
+    output: Output,
+    limit: int | None,
+    render: Callable[[list[Item]], Table],
+    list_method: Callable[Concatenate[MilcapClient, Filters], Page[Item]],
+    /,
+    *args: Filters.args,
+    **kwargs: Filters.kwargs,
+) -> None:
+    """Every item of a list (the first `limit`, if given) asked of the API at `url`, as the
+    table `render` draws or as JSON or CSV: `emit_list(..., MilcapClient.sources)`."""
+    with connect(url) as client:
+        items = client.walk(partial(list_method, client), *args, limit=page_size(limit), **kwargs)
+        emit(islice(items, limit), output, render)
 
 
 def text(value: object | None) -> str:

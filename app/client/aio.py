@@ -1,9 +1,11 @@
-"""`AsyncMilcapClient`: `MilcapClient` for asyncio, method for method (`await`, `async for`)."""
+"""The milcap API over httpx: one method per route, each returning the API's own models.
+
+`aio.py` is the source, for asyncio; `sync.py` is generated from it (scripts/unasync.py)."""
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Literal, Self
+from typing import Any, ParamSpec, Self, cast
 
 import httpx
 
@@ -14,20 +16,17 @@ from app.client.transport import (
     DEFAULT_TIMEOUT,
     RETRY_ERRORS,
     RETRY_STATUSES,
-    Item,
     Model,
     Params,
-    ParamValue,
     RetryPolicy,
     default_headers,
-    next_params,
     parse,
     query,
     resolve_base_url,
     retry_after,
     segment,
 )
-from app.core.schemas import MAX_LIMIT, Page
+from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Item, Page
 from app.countries.schemas import CountryDetail, CountryOut
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.inventory.schemas import InventoryEntryOut
@@ -35,16 +34,19 @@ from app.meta.schemas import Export, Health, Meta
 from app.organizations.schemas import OrganizationOut
 from app.search.schemas import SearchHit, SearchKind
 from app.sources.schemas import SourceDetail, SourceOut
-from app.transfers.schemas import TransferOut
+from app.transfers.schemas import Direction, TransferOut, TransferStatus
 
-Direction = Literal["imports", "exports"]
+Filters = ParamSpec("Filters")
 
 
 class AsyncMilcapClient:
-    """An asynchronous client of the milcap API: `MilcapClient`, awaited.
+    """A client of the milcap API.
 
-    Same arguments, methods and errors as `MilcapClient`; the `iter_...` methods are walked
-    with `async for`. Use it as an async context manager, or await `close()`.
+    `base_url` defaults to `MILCAP_URL`, then http://127.0.0.1:8000. List methods return one
+    `Page`; `walk(list_method, ...)` goes through every page. Errors are `MilcapError`s
+    (`NotFound`, `ValidationFailed`, `ServiceUnavailable`, `Unreachable`...); connection
+    failures and 502/503/504 answers are retried first, as `retry` says. Use it as
+    `async with AsyncMilcapClient() as milcap:`, or call `close()`.
     """
 
     def __init__(
@@ -100,19 +102,29 @@ class AsyncMilcapClient:
             await asyncio.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _get(self, path: str, model: type[Model], **params: ParamValue) -> Model:
-        return parse(await self._send(path, query(**params)), model)
+    async def _get(self, path: str, model: type[Model], params: Params | None = None) -> Model:
+        return parse(await self._send(path, params or {}), model)
 
-    async def _walk(
-        self, path: str, page_model: type[Page[Item]], page_size: int, **params: ParamValue
+    async def walk(
+        self,
+        list_method: Callable[Filters, Awaitable[Page[Item]]],
+        /,
+        *args: Filters.args,
+        **kwargs: Filters.kwargs,
     ) -> AsyncIterator[Item]:
-        current: Params | None = query(**params, limit=page_size, offset=0)
-        while current is not None:
-            response = await self._send(path, current)
-            page = parse(response, page_model)
+        """Every item of a list, page after page: `walk(milcap.countries, region="...")`.
+
+        The arguments are the list method's; `limit` is the page size (by default the largest
+        the API allows) and `offset` where to start."""
+        fetch = cast(Callable[..., Awaitable[Page[Item]]], list_method)
+        params: dict[str, Any] = {"limit": MAX_LIMIT} | kwargs
+        while True:
+            page = await fetch(*args, **params)
             for item in page.items:
                 yield item
-            current = next_params(response, page, current)
+            params["offset"] = page.offset + len(page.items)
+            if not page.items or params["offset"] >= page.total:
+                return
 
     # The service and the dataset as a whole.
 
@@ -131,18 +143,11 @@ class AsyncMilcapClient:
     # Countries and what the articles say about them.
 
     async def countries(
-        self, *, region: str | None = None, limit: int = 50, offset: int = 0
+        self, *, region: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
     ) -> Page[CountryOut]:
         """GET /countries: every ISO 3166-1 country, or those of one `region`."""
-        return await self._get(
-            "/countries", Page[CountryOut], region=region, limit=limit, offset=offset
-        )
-
-    def iter_countries(
-        self, *, region: str | None = None, page_size: int = MAX_LIMIT
-    ) -> AsyncIterator[CountryOut]:
-        """Every item of `countries()`, page after page."""
-        return self._walk("/countries", Page[CountryOut], page_size, region=region)
+        params = query(region=region, limit=limit, offset=offset)
+        return await self._get("/countries", Page[CountryOut], params)
 
     async def country(self, code: str) -> CountryDetail:
         """GET /countries/{code}: one country (alpha-2 or alpha-3, any case) and its indicators."""
@@ -156,16 +161,14 @@ class AsyncMilcapClient:
         equipment: str | None = None,
         as_of: str | None = None,
         latest: bool = False,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[InventoryEntryOut]:
         """GET /countries/{code}/inventory: category totals and types in service.
 
         `as_of="2021"` keeps claims dated within 2021; `latest=True` the newest per
         (category, equipment)."""
-        return await self._get(
-            f"/countries/{segment(code)}/inventory",
-            Page[InventoryEntryOut],
+        params = query(
             category=category,
             equipment=equipment,
             as_of=as_of,
@@ -173,80 +176,29 @@ class AsyncMilcapClient:
             limit=limit,
             offset=offset,
         )
-
-    def iter_country_inventory(
-        self,
-        code: str,
-        *,
-        category: str | None = None,
-        equipment: str | None = None,
-        as_of: str | None = None,
-        latest: bool = False,
-        page_size: int = MAX_LIMIT,
-    ) -> AsyncIterator[InventoryEntryOut]:
-        """Every item of `country_inventory()`, page after page."""
-        return self._walk(
-            f"/countries/{segment(code)}/inventory",
-            Page[InventoryEntryOut],
-            page_size,
-            category=category,
-            equipment=equipment,
-            as_of=as_of,
-            latest=latest,
+        return await self._get(
+            f"/countries/{segment(code)}/inventory", Page[InventoryEntryOut], params
         )
 
     async def country_agreements(
-        self, code: str, *, limit: int = 50, offset: int = 0
+        self, code: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0
     ) -> Page[AgreementOut]:
         """GET /countries/{code}/agreements: the agreements a country is party to."""
-        return await self._get(
-            f"/countries/{segment(code)}/agreements",
-            Page[AgreementOut],
-            limit=limit,
-            offset=offset,
-        )
-
-    def iter_country_agreements(
-        self, code: str, *, page_size: int = MAX_LIMIT
-    ) -> AsyncIterator[AgreementOut]:
-        """Every item of `country_agreements()`, page after page."""
-        return self._walk(f"/countries/{segment(code)}/agreements", Page[AgreementOut], page_size)
+        params = query(limit=limit, offset=offset)
+        return await self._get(f"/countries/{segment(code)}/agreements", Page[AgreementOut], params)
 
     async def country_transfers(
         self,
         code: str,
         *,
         direction: Direction | None = None,
-        status: str | None = None,
-        limit: int = 50,
+        status: TransferStatus | None = None,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TransferOut]:
         """GET /countries/{code}/transfers: `imports`, `exports`, or both (None)."""
-        return await self._get(
-            f"/countries/{segment(code)}/transfers",
-            Page[TransferOut],
-            direction=direction,
-            status=status,
-            limit=limit,
-            offset=offset,
-        )
-
-    def iter_country_transfers(
-        self,
-        code: str,
-        *,
-        direction: Direction | None = None,
-        status: str | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> AsyncIterator[TransferOut]:
-        """Every item of `country_transfers()`, page after page."""
-        return self._walk(
-            f"/countries/{segment(code)}/transfers",
-            Page[TransferOut],
-            page_size,
-            direction=direction,
-            status=status,
-        )
+        params = query(direction=direction, status=status, limit=limit, offset=offset)
+        return await self._get(f"/countries/{segment(code)}/transfers", Page[TransferOut], params)
 
     # Equipment, agreements, transfers.
 
@@ -256,37 +208,14 @@ class AsyncMilcapClient:
         category: str | None = None,
         origin: str | None = None,
         operator: str | None = None,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[EquipmentOut]:
         """GET /equipment: the models the articles name; `origin` made in, `operator` held by."""
-        return await self._get(
-            "/equipment",
-            Page[EquipmentOut],
-            category=category,
-            origin=origin,
-            operator=operator,
-            limit=limit,
-            offset=offset,
+        params = query(
+            category=category, origin=origin, operator=operator, limit=limit, offset=offset
         )
-
-    def iter_equipment(
-        self,
-        *,
-        category: str | None = None,
-        origin: str | None = None,
-        operator: str | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> AsyncIterator[EquipmentOut]:
-        """Every item of `equipment()`, page after page."""
-        return self._walk(
-            "/equipment",
-            Page[EquipmentOut],
-            page_size,
-            category=category,
-            origin=origin,
-            operator=operator,
-        )
+        return await self._get("/equipment", Page[EquipmentOut], params)
 
     async def equipment_type(self, slug: str) -> EquipmentDetail:
         """GET /equipment/{slug}: one equipment type (`mig-29`), with the countries operating it."""
@@ -298,32 +227,12 @@ class AsyncMilcapClient:
         country: str | None = None,
         type_: str | None = None,
         year: int | None = None,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[AgreementOut]:
         """GET /agreements: every agreement, or those of a `country`, `type_` or `year`."""
-        return await self._get(
-            "/agreements",
-            Page[AgreementOut],
-            country=country,
-            type=type_,
-            year=year,
-            limit=limit,
-            offset=offset,
-        )
-
-    def iter_agreements(
-        self,
-        *,
-        country: str | None = None,
-        type_: str | None = None,
-        year: int | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> AsyncIterator[AgreementOut]:
-        """Every item of `agreements()`, page after page."""
-        return self._walk(
-            "/agreements", Page[AgreementOut], page_size, country=country, type=type_, year=year
-        )
+        params = query(country=country, type=type_, year=year, limit=limit, offset=offset)
+        return await self._get("/agreements", Page[AgreementOut], params)
 
     async def agreement(self, agreement_id: str) -> AgreementOut:
         """GET /agreements/{id}: one agreement."""
@@ -334,83 +243,44 @@ class AsyncMilcapClient:
         *,
         supplier: str | None = None,
         recipient: str | None = None,
-        status: str | None = None,
-        limit: int = 50,
+        status: TransferStatus | None = None,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TransferOut]:
         """GET /transfers: delivered, pledged, negotiated or wished for, with citations."""
-        return await self._get(
-            "/transfers",
-            Page[TransferOut],
-            supplier=supplier,
-            recipient=recipient,
-            status=status,
-            limit=limit,
-            offset=offset,
+        params = query(
+            supplier=supplier, recipient=recipient, status=status, limit=limit, offset=offset
         )
-
-    def iter_transfers(
-        self,
-        *,
-        supplier: str | None = None,
-        recipient: str | None = None,
-        status: str | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> AsyncIterator[TransferOut]:
-        """Every item of `transfers()`, page after page."""
-        return self._walk(
-            "/transfers",
-            Page[TransferOut],
-            page_size,
-            supplier=supplier,
-            recipient=recipient,
-            status=status,
-        )
+        return await self._get("/transfers", Page[TransferOut], params)
 
     # Sources, vocabularies, organizations, search.
 
-    async def sources(self, *, limit: int = 50, offset: int = 0) -> Page[SourceOut]:
+    async def sources(self, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[SourceOut]:
         """GET /sources: the articles the dataset cites (without their text)."""
-        return await self._get("/sources", Page[SourceOut], limit=limit, offset=offset)
-
-    def iter_sources(self, *, page_size: int = MAX_LIMIT) -> AsyncIterator[SourceOut]:
-        """Every item of `sources()`, page after page."""
-        return self._walk("/sources", Page[SourceOut], page_size)
+        return await self._get("/sources", Page[SourceOut], query(limit=limit, offset=offset))
 
     async def source(self, source_id: str) -> SourceDetail:
         """GET /sources/{id}: one article with its text (citation offsets index into it)."""
         return await self._get(f"/sources/{segment(source_id)}", SourceDetail)
 
-    async def categories(self, *, limit: int = 50, offset: int = 0) -> Page[CategoryOut]:
+    async def categories(self, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[CategoryOut]:
         """GET /categories: the controlled vocabulary of equipment categories."""
-        return await self._get("/categories", Page[CategoryOut], limit=limit, offset=offset)
+        return await self._get("/categories", Page[CategoryOut], query(limit=limit, offset=offset))
 
-    def iter_categories(self, *, page_size: int = MAX_LIMIT) -> AsyncIterator[CategoryOut]:
-        """Every item of `categories()`, page after page."""
-        return self._walk("/categories", Page[CategoryOut], page_size)
-
-    async def organizations(self, *, limit: int = 50, offset: int = 0) -> Page[OrganizationOut]:
+    async def organizations(
+        self, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> Page[OrganizationOut]:
         """GET /organizations: alliances, ministries, manufacturers, outlets."""
-        return await self._get("/organizations", Page[OrganizationOut], limit=limit, offset=offset)
-
-    def iter_organizations(self, *, page_size: int = MAX_LIMIT) -> AsyncIterator[OrganizationOut]:
-        """Every item of `organizations()`, page after page."""
-        return self._walk("/organizations", Page[OrganizationOut], page_size)
+        params = query(limit=limit, offset=offset)
+        return await self._get("/organizations", Page[OrganizationOut], params)
 
     async def organization(self, slug: str) -> OrganizationOut:
         """GET /organizations/{slug}: one organization."""
         return await self._get(f"/organizations/{segment(slug)}", OrganizationOut)
 
     async def search(
-        self, q: str, *, kind: SearchKind | None = None, limit: int = 50, offset: int = 0
+        self, q: str, *, kind: SearchKind | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
     ) -> Page[SearchHit]:
         """GET /search: article passages and names matching every word of `q`, best first."""
-        return await self._get(
-            "/search", Page[SearchHit], q=q, kind=kind, limit=limit, offset=offset
-        )
-
-    def iter_search(
-        self, q: str, *, kind: SearchKind | None = None, page_size: int = MAX_LIMIT
-    ) -> AsyncIterator[SearchHit]:
-        """Every item of `search()`, page after page."""
-        return self._walk("/search", Page[SearchHit], page_size, q=q, kind=kind)
+        params = query(q=q, kind=kind, limit=limit, offset=offset)
+        return await self._get("/search", Page[SearchHit], params)

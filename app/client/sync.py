@@ -1,9 +1,12 @@
-"""`MilcapClient`: the API over httpx, one method per route, returning the API's own models."""
+# Generated from app/client/aio.py by scripts/unasync.py: edit that file, then `make format`.
+"""The milcap API over httpx: one method per route, each returning the API's own models.
+
+`aio.py` is the source, for asyncio; `sync.py` is generated from it (scripts/unasync.py)."""
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Literal, Self
+from typing import Any, ParamSpec, Self, cast
 
 import httpx
 
@@ -14,20 +17,17 @@ from app.client.transport import (
     DEFAULT_TIMEOUT,
     RETRY_ERRORS,
     RETRY_STATUSES,
-    Item,
     Model,
     Params,
-    ParamValue,
     RetryPolicy,
     default_headers,
-    next_params,
     parse,
     query,
     resolve_base_url,
     retry_after,
     segment,
 )
-from app.core.schemas import MAX_LIMIT, Page
+from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Item, Page
 from app.countries.schemas import CountryDetail, CountryOut
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.inventory.schemas import InventoryEntryOut
@@ -35,19 +35,19 @@ from app.meta.schemas import Export, Health, Meta
 from app.organizations.schemas import OrganizationOut
 from app.search.schemas import SearchHit, SearchKind
 from app.sources.schemas import SourceDetail, SourceOut
-from app.transfers.schemas import TransferOut
+from app.transfers.schemas import Direction, TransferOut, TransferStatus
 
-Direction = Literal["imports", "exports"]
+Filters = ParamSpec("Filters")
 
 
 class MilcapClient:
-    """A synchronous client of the milcap API.
+    """A client of the milcap API.
 
     `base_url` defaults to `MILCAP_URL`, then http://127.0.0.1:8000. List methods return one
-    `Page`; their `iter_...` twins walk every page. Errors are `MilcapError`s (`NotFound`,
-    `ValidationFailed`, `ServiceUnavailable`, `Unreachable`...); connection failures and
-    502/503/504 answers are retried first, as `retry` says. Use it as a context manager, or
-    call `close()`.
+    `Page`; `walk(list_method, ...)` goes through every page. Errors are `MilcapError`s
+    (`NotFound`, `ValidationFailed`, `ServiceUnavailable`, `Unreachable`...); connection
+    failures and 502/503/504 answers are retried first, as `retry` says. Use it as
+    `with MilcapClient() as milcap:`, or call `close()`.
     """
 
     def __init__(
@@ -103,18 +103,28 @@ class MilcapClient:
             time.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _get(self, path: str, model: type[Model], **params: ParamValue) -> Model:
-        return parse(self._send(path, query(**params)), model)
+    def _get(self, path: str, model: type[Model], params: Params | None = None) -> Model:
+        return parse(self._send(path, params or {}), model)
 
-    def _walk(
-        self, path: str, page_model: type[Page[Item]], page_size: int, **params: ParamValue
+    def walk(
+        self,
+        list_method: Callable[Filters, Page[Item]],
+        /,
+        *args: Filters.args,
+        **kwargs: Filters.kwargs,
     ) -> Iterator[Item]:
-        current: Params | None = query(**params, limit=page_size, offset=0)
-        while current is not None:
-            response = self._send(path, current)
-            page = parse(response, page_model)
+        """Every item of a list, page after page: `walk(milcap.countries, region="...")`.
+
+        The arguments are the list method's; `limit` is the page size (by default the largest
+        the API allows) and `offset` where to start."""
+        fetch = cast(Callable[..., Page[Item]], list_method)
+        params: dict[str, Any] = {"limit": MAX_LIMIT} | kwargs
+        while True:
+            page = fetch(*args, **params)
             yield from page.items
-            current = next_params(response, page, current)
+            params["offset"] = page.offset + len(page.items)
+            if not page.items or params["offset"] >= page.total:
+                return
 
     # The service and the dataset as a whole.
 
@@ -133,16 +143,11 @@ class MilcapClient:
     # Countries and what the articles say about them.
 
     def countries(
-        self, *, region: str | None = None, limit: int = 50, offset: int = 0
+        self, *, region: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
     ) -> Page[CountryOut]:
         """GET /countries: every ISO 3166-1 country, or those of one `region`."""
-        return self._get("/countries", Page[CountryOut], region=region, limit=limit, offset=offset)
-
-    def iter_countries(
-        self, *, region: str | None = None, page_size: int = MAX_LIMIT
-    ) -> Iterator[CountryOut]:
-        """Every item of `countries()`, page after page."""
-        return self._walk("/countries", Page[CountryOut], page_size, region=region)
+        params = query(region=region, limit=limit, offset=offset)
+        return self._get("/countries", Page[CountryOut], params)
 
     def country(self, code: str) -> CountryDetail:
         """GET /countries/{code}: one country (alpha-2 or alpha-3, any case) and its indicators."""
@@ -156,16 +161,14 @@ class MilcapClient:
         equipment: str | None = None,
         as_of: str | None = None,
         latest: bool = False,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[InventoryEntryOut]:
         """GET /countries/{code}/inventory: category totals and types in service.
 
         `as_of="2021"` keeps claims dated within 2021; `latest=True` the newest per
         (category, equipment)."""
-        return self._get(
-            f"/countries/{segment(code)}/inventory",
-            Page[InventoryEntryOut],
+        params = query(
             category=category,
             equipment=equipment,
             as_of=as_of,
@@ -173,80 +176,27 @@ class MilcapClient:
             limit=limit,
             offset=offset,
         )
-
-    def iter_country_inventory(
-        self,
-        code: str,
-        *,
-        category: str | None = None,
-        equipment: str | None = None,
-        as_of: str | None = None,
-        latest: bool = False,
-        page_size: int = MAX_LIMIT,
-    ) -> Iterator[InventoryEntryOut]:
-        """Every item of `country_inventory()`, page after page."""
-        return self._walk(
-            f"/countries/{segment(code)}/inventory",
-            Page[InventoryEntryOut],
-            page_size,
-            category=category,
-            equipment=equipment,
-            as_of=as_of,
-            latest=latest,
-        )
+        return self._get(f"/countries/{segment(code)}/inventory", Page[InventoryEntryOut], params)
 
     def country_agreements(
-        self, code: str, *, limit: int = 50, offset: int = 0
+        self, code: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0
     ) -> Page[AgreementOut]:
         """GET /countries/{code}/agreements: the agreements a country is party to."""
-        return self._get(
-            f"/countries/{segment(code)}/agreements",
-            Page[AgreementOut],
-            limit=limit,
-            offset=offset,
-        )
-
-    def iter_country_agreements(
-        self, code: str, *, page_size: int = MAX_LIMIT
-    ) -> Iterator[AgreementOut]:
-        """Every item of `country_agreements()`, page after page."""
-        return self._walk(f"/countries/{segment(code)}/agreements", Page[AgreementOut], page_size)
+        params = query(limit=limit, offset=offset)
+        return self._get(f"/countries/{segment(code)}/agreements", Page[AgreementOut], params)
 
     def country_transfers(
         self,
         code: str,
         *,
         direction: Direction | None = None,
-        status: str | None = None,
-        limit: int = 50,
+        status: TransferStatus | None = None,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TransferOut]:
         """GET /countries/{code}/transfers: `imports`, `exports`, or both (None)."""
-        return self._get(
-            f"/countries/{segment(code)}/transfers",
-            Page[TransferOut],
-            direction=direction,
-            status=status,
-            limit=limit,
-            offset=offset,
-        )
-
-    def iter_country_transfers(
-        self,
-        code: str,
-        *,
-        direction: Direction | None = None,
-        status: str | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> Iterator[TransferOut]:
-        """Every item of `country_transfers()`, page after page."""
-        return self._walk(
-            f"/countries/{segment(code)}/transfers",
-            Page[TransferOut],
-            page_size,
-            direction=direction,
-            status=status,
-        )
+        params = query(direction=direction, status=status, limit=limit, offset=offset)
+        return self._get(f"/countries/{segment(code)}/transfers", Page[TransferOut], params)
 
     # Equipment, agreements, transfers.
 
@@ -256,37 +206,14 @@ class MilcapClient:
         category: str | None = None,
         origin: str | None = None,
         operator: str | None = None,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[EquipmentOut]:
         """GET /equipment: the models the articles name; `origin` made in, `operator` held by."""
-        return self._get(
-            "/equipment",
-            Page[EquipmentOut],
-            category=category,
-            origin=origin,
-            operator=operator,
-            limit=limit,
-            offset=offset,
+        params = query(
+            category=category, origin=origin, operator=operator, limit=limit, offset=offset
         )
-
-    def iter_equipment(
-        self,
-        *,
-        category: str | None = None,
-        origin: str | None = None,
-        operator: str | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> Iterator[EquipmentOut]:
-        """Every item of `equipment()`, page after page."""
-        return self._walk(
-            "/equipment",
-            Page[EquipmentOut],
-            page_size,
-            category=category,
-            origin=origin,
-            operator=operator,
-        )
+        return self._get("/equipment", Page[EquipmentOut], params)
 
     def equipment_type(self, slug: str) -> EquipmentDetail:
         """GET /equipment/{slug}: one equipment type (`mig-29`), with the countries operating it."""
@@ -298,32 +225,12 @@ class MilcapClient:
         country: str | None = None,
         type_: str | None = None,
         year: int | None = None,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[AgreementOut]:
         """GET /agreements: every agreement, or those of a `country`, `type_` or `year`."""
-        return self._get(
-            "/agreements",
-            Page[AgreementOut],
-            country=country,
-            type=type_,
-            year=year,
-            limit=limit,
-            offset=offset,
-        )
-
-    def iter_agreements(
-        self,
-        *,
-        country: str | None = None,
-        type_: str | None = None,
-        year: int | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> Iterator[AgreementOut]:
-        """Every item of `agreements()`, page after page."""
-        return self._walk(
-            "/agreements", Page[AgreementOut], page_size, country=country, type=type_, year=year
-        )
+        params = query(country=country, type=type_, year=year, limit=limit, offset=offset)
+        return self._get("/agreements", Page[AgreementOut], params)
 
     def agreement(self, agreement_id: str) -> AgreementOut:
         """GET /agreements/{id}: one agreement."""
@@ -334,81 +241,44 @@ class MilcapClient:
         *,
         supplier: str | None = None,
         recipient: str | None = None,
-        status: str | None = None,
-        limit: int = 50,
+        status: TransferStatus | None = None,
+        limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TransferOut]:
         """GET /transfers: delivered, pledged, negotiated or wished for, with citations."""
-        return self._get(
-            "/transfers",
-            Page[TransferOut],
-            supplier=supplier,
-            recipient=recipient,
-            status=status,
-            limit=limit,
-            offset=offset,
+        params = query(
+            supplier=supplier, recipient=recipient, status=status, limit=limit, offset=offset
         )
-
-    def iter_transfers(
-        self,
-        *,
-        supplier: str | None = None,
-        recipient: str | None = None,
-        status: str | None = None,
-        page_size: int = MAX_LIMIT,
-    ) -> Iterator[TransferOut]:
-        """Every item of `transfers()`, page after page."""
-        return self._walk(
-            "/transfers",
-            Page[TransferOut],
-            page_size,
-            supplier=supplier,
-            recipient=recipient,
-            status=status,
-        )
+        return self._get("/transfers", Page[TransferOut], params)
 
     # Sources, vocabularies, organizations, search.
 
-    def sources(self, *, limit: int = 50, offset: int = 0) -> Page[SourceOut]:
+    def sources(self, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[SourceOut]:
         """GET /sources: the articles the dataset cites (without their text)."""
-        return self._get("/sources", Page[SourceOut], limit=limit, offset=offset)
-
-    def iter_sources(self, *, page_size: int = MAX_LIMIT) -> Iterator[SourceOut]:
-        """Every item of `sources()`, page after page."""
-        return self._walk("/sources", Page[SourceOut], page_size)
+        return self._get("/sources", Page[SourceOut], query(limit=limit, offset=offset))
 
     def source(self, source_id: str) -> SourceDetail:
         """GET /sources/{id}: one article with its text (citation offsets index into it)."""
         return self._get(f"/sources/{segment(source_id)}", SourceDetail)
 
-    def categories(self, *, limit: int = 50, offset: int = 0) -> Page[CategoryOut]:
+    def categories(self, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[CategoryOut]:
         """GET /categories: the controlled vocabulary of equipment categories."""
-        return self._get("/categories", Page[CategoryOut], limit=limit, offset=offset)
+        return self._get("/categories", Page[CategoryOut], query(limit=limit, offset=offset))
 
-    def iter_categories(self, *, page_size: int = MAX_LIMIT) -> Iterator[CategoryOut]:
-        """Every item of `categories()`, page after page."""
-        return self._walk("/categories", Page[CategoryOut], page_size)
-
-    def organizations(self, *, limit: int = 50, offset: int = 0) -> Page[OrganizationOut]:
+    def organizations(
+        self, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> Page[OrganizationOut]:
         """GET /organizations: alliances, ministries, manufacturers, outlets."""
-        return self._get("/organizations", Page[OrganizationOut], limit=limit, offset=offset)
-
-    def iter_organizations(self, *, page_size: int = MAX_LIMIT) -> Iterator[OrganizationOut]:
-        """Every item of `organizations()`, page after page."""
-        return self._walk("/organizations", Page[OrganizationOut], page_size)
+        params = query(limit=limit, offset=offset)
+        return self._get("/organizations", Page[OrganizationOut], params)
 
     def organization(self, slug: str) -> OrganizationOut:
         """GET /organizations/{slug}: one organization."""
         return self._get(f"/organizations/{segment(slug)}", OrganizationOut)
 
     def search(
-        self, q: str, *, kind: SearchKind | None = None, limit: int = 50, offset: int = 0
+        self, q: str, *, kind: SearchKind | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
     ) -> Page[SearchHit]:
         """GET /search: article passages and names matching every word of `q`, best first."""
-        return self._get("/search", Page[SearchHit], q=q, kind=kind, limit=limit, offset=offset)
-
-    def iter_search(
-        self, q: str, *, kind: SearchKind | None = None, page_size: int = MAX_LIMIT
-    ) -> Iterator[SearchHit]:
-        """Every item of `search()`, page after page."""
-        return self._walk("/search", Page[SearchHit], page_size, q=q, kind=kind)
+        params = query(q=q, kind=kind, limit=limit, offset=offset)
+        return self._get("/search", Page[SearchHit], params)

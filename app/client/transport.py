@@ -10,7 +10,6 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app.client.errors import error_for, unexpected
-from app.core.schemas import Page
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 URL_VARIABLE = "MILCAP_URL"
@@ -24,7 +23,6 @@ RETRY_STATUSES = frozenset({502, 503, 504})
 RETRY_ERRORS = (httpx.NetworkError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 
 Model = TypeVar("Model", bound=BaseModel)
-Item = TypeVar("Item")
 ParamValue = str | int | bool | None
 Params = dict[str, str | int]
 
@@ -88,18 +86,6 @@ def parse(response: httpx.Response, model: type[Model]) -> Model:
         raise unexpected(
             response, f"not a {model.__name__}: {error.error_count()} error(s)"
         ) from None
-
-
-def next_params(response: httpx.Response, page: Page[Item], params: Params) -> Params | None:
-    """The query of the next page: the `Link: rel="next"` one, else offset + items; None at the
-    end. Only the link's query is kept, so a proxy or a path prefix in front of the API (which
-    the server cannot see in the URLs it builds) does not send the client elsewhere."""
-    link = response.links.get("next", {}).get("url")
-    if link:
-        return dict(httpx.URL(link).params)
-    if page.items and page.offset + len(page.items) < page.total:
-        return {**params, "offset": page.offset + len(page.items), "limit": page.limit}
-    return None
 
 
 def retry_after(response: httpx.Response) -> str | None:

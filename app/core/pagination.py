@@ -15,9 +15,8 @@ from fastapi.responses import Response
 from app.core.errors import problem_responses
 from app.core.http import CSV_RESPONSE, Format, FormatQuery, csv_response, json_response, wants_csv
 from app.core.reader import Reader, Row, Where
-from app.core.schemas import MAX_LIMIT, Page
+from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Page
 
-DEFAULT_LIMIT = 50
 # What a list query returns: the total over all pages, and this page's items.
 Found = tuple[int, list[Row]]
 Rendered = tuple[int, list[bytes]]

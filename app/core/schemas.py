@@ -6,6 +6,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, Field
 
 Item = TypeVar("Item")
+DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://milcap.example/problems/"

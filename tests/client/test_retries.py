@@ -173,14 +173,14 @@ def page_of(codes: list[str], total: int, offset: int, link: str | None) -> http
     return httpx.Response(200, json=body, headers=headers)
 
 
-def test_iteration_keeps_the_link_query_but_stays_on_the_clients_base_url() -> None:
+def test_walk_stays_on_the_clients_base_url_behind_a_proxy() -> None:
     # Behind a proxy the server builds links with its own host and without the path prefix.
     script = Script(
         page_of(["AA", "BB"], 3, 0, "http://internal:8000/countries?region=X&limit=2&offset=2"),
         page_of(["CC"], 3, 2, None),
     )
     with MilcapClient(BASE + "/api", transport=httpx.MockTransport(script)) as milcap:
-        codes = [c.iso2 for c in milcap.iter_countries(region="X", page_size=2)]
+        codes = [c.iso2 for c in milcap.walk(milcap.countries, region="X", limit=2)]
     assert codes == ["AA", "BB", "CC"]
     assert [str(r.url) for r in script.requests] == [
         "http://milcap.test/api/countries?region=X&limit=2&offset=0",
@@ -188,10 +188,10 @@ def test_iteration_keeps_the_link_query_but_stays_on_the_clients_base_url() -> N
     ]
 
 
-def test_iteration_without_a_link_header_counts_offsets() -> None:
+def test_walk_counts_offsets() -> None:
     script = Script(page_of(["AA", "BB"], 3, 0, None), page_of(["CC"], 3, 2, None))
     with MilcapClient(BASE, transport=httpx.MockTransport(script)) as milcap:
-        assert [c.iso2 for c in milcap.iter_countries(page_size=2)] == ["AA", "BB", "CC"]
+        assert [c.iso2 for c in milcap.walk(milcap.countries, limit=2)] == ["AA", "BB", "CC"]
     assert script.requests[1].url.params["offset"] == "2"
 
 

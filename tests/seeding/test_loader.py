@@ -11,10 +11,10 @@ import pytest
 import yaml
 from sqlalchemy import Engine, select, text
 
-from app.tables import metadata
 from app.seeding.loader import StaleRows, load_seeds
 from app.seeding.quotes import fold_whitespace
 from app.seeding.reading import SeedError
+from app.tables import metadata
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR, quiet
 
 FACT_SECTIONS = ("organizations", "equipment", "inventory", "transfers", "agreements", "indicators")
