@@ -1,17 +1,20 @@
 """Read queries for agreements and their parties."""
 
 from app.citations.queries import with_citations
-from app.core.pagination import Found, Window, read_page
+from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where, expand_list, json_list
 
-# AgreementOut's fields in its order; `parties` is filled in from PARTIES.
-SELECT = """
-    SELECT agreement.id AS row_id, agreement.key AS id, agreement.title, agreement.type,
-           NULL AS parties, agreement.signed_on, agreement.ratified_on, agreement.status,
-           agreement.place, agreement.terms, agreement.note
-    FROM agreement
-"""
-ORDER = "COALESCE(agreement.signed_on, agreement.ratified_on, ''), agreement.key"
+AGREEMENTS = ListQuery(
+    # AgreementOut's fields in its order; `parties` is filled in from PARTIES.
+    select="""
+        SELECT agreement.id AS row_id, agreement.key AS id, agreement.title, agreement.type,
+               NULL AS parties, agreement.signed_on, agreement.ratified_on, agreement.status,
+               agreement.place, agreement.terms, agreement.note
+        FROM agreement
+    """,
+    count="SELECT count(*) FROM agreement",
+    order_by="COALESCE(agreement.signed_on, agreement.ratified_on, ''), agreement.key",
+)
 PARTY_OF_COUNTRY = (
     "EXISTS (SELECT 1 FROM agreement_party WHERE agreement_party.agreement_id = agreement.id"
     " AND agreement_party.country_id = :country_id)"
@@ -38,29 +41,24 @@ def list_agreements(
     type_: str | None = None,
     year: int | None = None,
 ) -> Found:
-    total, rows = read_page(
-        reader,
-        select=SELECT,
-        count="SELECT count(*) FROM agreement",
-        where=Where()
+    # A year matches the signature or the ratification of that year.
+    in_year = None if year is None else f"{year:04d}%"
+    where = (
+        Where()
         .add(PARTY_OF_COUNTRY, country_id=country_id)
         .add("lower(agreement.type) = lower(:type)", type=type_)
-        .add(
-            "(agreement.signed_on LIKE :year OR agreement.ratified_on LIKE :year)",
-            year=None if year is None else f"{year:04d}%",
-        ),
-        order_by=ORDER,
-        window=window,
+        .add("(agreement.signed_on LIKE :year OR agreement.ratified_on LIKE :year)", year=in_year)
     )
-    return total, complete(reader, rows)
+    total, rows = AGREEMENTS.page(reader, window, where)
+    return total, _complete(reader, rows)
 
 
 def get_agreement(reader: Reader, agreement_id: str) -> Row | None:
-    rows = reader.all(f"{SELECT} WHERE agreement.key = :key", {"key": agreement_id})
-    return complete(reader, rows)[0] if rows else None
+    rows = AGREEMENTS.rows(reader, Where().add("agreement.key = :key", key=agreement_id))
+    return _complete(reader, rows)[0] if rows else None
 
 
-def complete(reader: Reader, rows: list[Row]) -> list[Row]:
+def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
     """Parties and citations for a set of agreements: one statement each."""
     if not rows:
         return []

@@ -1,15 +1,14 @@
 """Read queries for categories."""
 
-from app.core.pagination import Found, Window, read_page
+from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Where
+
+CATEGORIES = ListQuery(
+    select="SELECT slug, label, un_register_category, description FROM category",
+    count="SELECT count(*) FROM category",
+    order_by="slug",
+)
 
 
 def list_categories(reader: Reader, window: Window) -> Found:
-    return read_page(
-        reader,
-        select="SELECT slug, label, un_register_category, description FROM category",
-        count="SELECT count(*) FROM category",
-        where=Where(),
-        order_by="slug",
-        window=window,
-    )
+    return CATEGORIES.page(reader, window, Where())

@@ -5,13 +5,12 @@ from fastapi.responses import Response
 
 from app.categories import queries
 from app.categories.schemas import CategoryOut
-from app.core.deps import ReaderDep
 from app.core.pagination import ListingDep, list_route
 
 router = APIRouter(tags=["categories"])
 
 
 @router.get("/categories", **list_route(CategoryOut))
-async def list_categories(listing: ListingDep, reader: ReaderDep) -> Response:
+async def list_categories(listing: ListingDep) -> Response:
     """The controlled vocabulary of equipment categories."""
-    return listing.respond(queries.list_categories(reader, listing.window))
+    return listing.page(queries.list_categories)

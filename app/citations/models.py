@@ -1,6 +1,6 @@
 """Citation table: a verbatim quote, with its offsets in the source, backing exactly one fact."""
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
@@ -20,6 +20,11 @@ SUBJECT_COLUMNS = tuple(f"{subject}_id" for subject in get_args(CitationSubject)
 _ONE_SUBJECT = " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in SUBJECT_COLUMNS)
 
 
+def _subject(table: CitationSubject) -> Any:
+    """The column pointing at the fact a citation backs (deleted with it)."""
+    return Field(default=None, foreign_key=f"{table}.id", index=True, ondelete="CASCADE")
+
+
 class Citation(SQLModel, table=True):
     __tablename__ = "citation"
     __table_args__ = (
@@ -34,21 +39,10 @@ class Citation(SQLModel, table=True):
     end_offset: int
     attributed_to: str | None = None
     position: int = Field(default=0, description="Order of the citation within its fact")
-    inventory_entry_id: int | None = Field(
-        default=None, foreign_key="inventory_entry.id", index=True, ondelete="CASCADE"
-    )
-    transfer_id: int | None = Field(
-        default=None, foreign_key="transfer.id", index=True, ondelete="CASCADE"
-    )
-    agreement_id: int | None = Field(
-        default=None, foreign_key="agreement.id", index=True, ondelete="CASCADE"
-    )
-    country_indicator_id: int | None = Field(
-        default=None, foreign_key="country_indicator.id", index=True, ondelete="CASCADE"
-    )
-    equipment_id: int | None = Field(
-        default=None, foreign_key="equipment.id", index=True, ondelete="CASCADE"
-    )
-    organization_id: int | None = Field(
-        default=None, foreign_key="organization.id", index=True, ondelete="CASCADE"
-    )
+    # The fact it backs: exactly one of these is set.
+    inventory_entry_id: int | None = _subject("inventory_entry")
+    transfer_id: int | None = _subject("transfer")
+    agreement_id: int | None = _subject("agreement")
+    country_indicator_id: int | None = _subject("country_indicator")
+    equipment_id: int | None = _subject("equipment")
+    organization_id: int | None = _subject("organization")

@@ -34,7 +34,7 @@ from app.cli.output import (
 )
 from app.client import MilcapClient
 from app.countries.schemas import CountryOut
-from app.inventory.schemas import InventoryEntryOut
+from app.inventory.schemas import InventoryEntryOut, InventoryKind
 from app.sources.schemas import SourceOut
 
 CodeArgument = Annotated[
@@ -48,7 +48,7 @@ INDICATOR_NAMES = {
     "world_military_rank": "Military rank, world",
     "border_length_km": "Border length",
 }
-KIND_NAMES = {"holding": "total", "in_service": "in service"}
+KIND_NAMES: dict[InventoryKind, str] = {"holding": "total", "in_service": "in service"}
 
 
 def cited_by(citations: list[CitationOut], sources: dict[str, SourceOut]) -> str:
@@ -212,7 +212,7 @@ def _inventory_table(
             escape(entry.equipment.name) if entry.equipment else "[dim]all types[/]",
             quantity(entry.quantity, entry.qualifier),
             text(entry.as_of),
-            KIND_NAMES.get(entry.kind, entry.kind),
+            KIND_NAMES[entry.kind],
             f"{cited_by(entry.citations, sources)}\n[dim]{escape(entry.id)}[/]",
         )
     return grid

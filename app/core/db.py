@@ -1,14 +1,13 @@
-"""The database engine, the constraint naming convention and sessions, for SQLite and PostgreSQL."""
+"""The database engines and the constraint naming convention, for SQLite and PostgreSQL."""
 
 import sqlite3
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, SQLModel
+from sqlmodel import SQLModel
 
 # Deterministic constraint names, so migrations autogenerate the same on both engines.
 NAMING_CONVENTION = {
@@ -62,8 +61,3 @@ def get_read_engine(url: str) -> Engine:
     is discarded by the reader instead (app/core/reader.py).
     """
     return make_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=False)
-
-
-def session_scope(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as session:
-        yield session

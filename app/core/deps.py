@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.core.config import Settings
 from app.core.dataset import DatasetState
 from app.core.reader import Reader
 
@@ -22,11 +21,5 @@ async def get_dataset(request: Request) -> DatasetState:
     return dataset
 
 
-async def get_app_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
 ReaderDep = Annotated[Reader, Depends(get_reader)]
 DatasetDep = Annotated[DatasetState, Depends(get_dataset)]
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -9,7 +9,7 @@ import orjson
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from app.core.errors import NotFound
+from app.core.errors import NotFound, problem_responses
 
 JSON_MEDIA_TYPE = "application/json"
 CSV_MEDIA_TYPE = "text/csv"
@@ -90,6 +90,11 @@ def to_csv(items: Iterable[dict[str, Any]]) -> bytes:
 
 def csv_response(items: Iterable[dict[str, Any]], headers: Mapping[str, str]) -> Response:
     return Response(to_csv(items), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers)
+
+
+def item_route(model: type) -> dict[str, Any]:
+    """The decorator arguments of a route that serves one resource by its key."""
+    return {"response_model": model, "responses": problem_responses(404, 422)}
 
 
 def json_or_404(payload: Mapping[str, Any] | None, missing: str) -> Response:

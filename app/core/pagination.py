@@ -1,17 +1,21 @@
 """Paging, in one place: the parameters every list takes, the statement that reads a page and
 its total, and the answer (a JSON `Page` or CSV, with the `Link` header to its neighbours).
 
-A list's items are either dicts shaped by its query (`Listing.respond`) or JSON documents
-rendered when the dataset was loaded (`Listing.respond_rendered`), embedded as they are.
+A list route is one line, `listing.page(queries.list_things, **filters)`: the query gets the
+reader and the window of rows and returns its items with the total. Items are dicts shaped by
+the query, or, through `listing.rendered_page`, JSON documents rendered when the dataset was
+loaded, embedded as they are.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Concatenate, ParamSpec
 
 import orjson
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
+from app.core.deps import ReaderDep
 from app.core.errors import problem_responses
 from app.core.http import CSV_RESPONSE, Format, FormatQuery, csv_response, json_response, wants_csv
 from app.core.reader import Reader, Row, Where
@@ -20,6 +24,7 @@ from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Page
 # What a list query returns: the total over all pages, and this page's items.
 Found = tuple[int, list[Row]]
 Rendered = tuple[int, list[bytes]]
+Filters = ParamSpec("Filters")
 
 
 @dataclass(frozen=True)
@@ -33,22 +38,29 @@ class Window:
 EVERY_ROW = Window(limit=10**9, offset=0)  # one page that holds every row (the export)
 
 
-def read_page(
-    reader: Reader, *, select: str, count: str, where: Where, order_by: str, window: Window
-) -> Found:
-    """A page of rows and the total over all pages, in at most two statements.
+@dataclass(frozen=True)
+class ListQuery:
+    """The statements of a list: `select` and `count` stop where `WHERE` follows; `count`
+    counts the same rows, usually without the joins the page needs for display."""
 
-    `select` and `count` stop where `WHERE` follows; `count` counts the same rows, usually
-    without the joins the page needs for display. A first page that is not full already says
-    how many rows there are, so the count runs only when it must.
-    """
-    rows = reader.all(
-        f"{select} WHERE {where} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
-        where.params | {"limit": window.limit, "offset": window.offset},
-    )
-    if (window.offset == 0 or rows) and len(rows) < window.limit:
-        return window.offset + len(rows), rows
-    return int(reader.scalar(f"{count} WHERE {where}", where.params) or 0), rows
+    select: str
+    count: str
+    order_by: str
+
+    def rows(self, reader: Reader, where: Where) -> list[Row]:
+        """Every matching row, in no particular order (one resource by its key)."""
+        return reader.all(f"{self.select} WHERE {where}", where.params)
+
+    def page(self, reader: Reader, window: Window, where: Where) -> Found:
+        """A page of rows and the total over all pages, in at most two statements: a first
+        page that is not full already says how many rows there are."""
+        rows = reader.all(
+            f"{self.select} WHERE {where} ORDER BY {self.order_by} LIMIT :limit OFFSET :offset",
+            where.params | {"limit": window.limit, "offset": window.offset},
+        )
+        if (window.offset == 0 or rows) and len(rows) < window.limit:
+            return window.offset + len(rows), rows
+        return int(reader.scalar(f"{self.count} WHERE {where}", where.params) or 0), rows
 
 
 def link_header(request: Request, total: int, window: Window) -> str | None:
@@ -69,20 +81,33 @@ class Listing:
     """What a list route is asked (its window of rows, its format) and how it answers."""
 
     request: Request
+    reader: Reader
     window: Window
     format: Format | None
 
-    def respond(self, found: Found) -> Response:
-        """The page as JSON or as CSV rows."""
-        total, items = found
+    def page(
+        self,
+        query: Callable[Concatenate[Reader, Window, Filters], Found],
+        /,
+        *args: Filters.args,
+        **filters: Filters.kwargs,
+    ) -> Response:
+        """The page `query` finds, as JSON or as CSV rows."""
+        total, items = query(self.reader, self.window, *args, **filters)
         if wants_csv(self.request, self.format):
             return csv_response(items, self._headers(total))
         return json_response(self._page(total, items), self._headers(total))
 
-    def respond_rendered(self, found: Rendered) -> Response:
-        """A page of JSON documents rendered at load time: embedded as they are in JSON, decoded
-        only for CSV."""
-        total, documents = found
+    def rendered_page(
+        self,
+        query: Callable[Concatenate[Reader, Window, Filters], Rendered],
+        /,
+        *args: Filters.args,
+        **filters: Filters.kwargs,
+    ) -> Response:
+        """The page of JSON documents `query` finds, rendered at load time: embedded as they
+        are in JSON, decoded only for CSV."""
+        total, documents = query(self.reader, self.window, *args, **filters)
         if wants_csv(self.request, self.format):
             return csv_response([orjson.loads(d) for d in documents], self._headers(total))
         fragments = [orjson.Fragment(document) for document in documents]
@@ -103,6 +128,7 @@ class Listing:
 
 async def listing(
     request: Request,
+    reader: ReaderDep,
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}")
     ] = DEFAULT_LIMIT,
@@ -111,7 +137,7 @@ async def listing(
     ] = 0,
     format_: FormatQuery = None,
 ) -> Listing:
-    return Listing(request, Window(limit, offset), format_)
+    return Listing(request, reader, Window(limit, offset), format_)
 
 
 ListingDep = Annotated[Listing, Depends(listing)]

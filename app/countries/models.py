@@ -6,18 +6,15 @@ from sqlmodel import Field, SQLModel
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
 
 
-class CountryBase(SQLModel):
+class Country(SQLModel, table=True):
+    __tablename__ = "country"
+
+    id: int | None = Field(default=None, primary_key=True)
     iso2: str = Field(max_length=2, unique=True)
     iso3: str = Field(max_length=3, unique=True)
     name: str
     official_name: str | None = None
     region: str | None = Field(default=None, index=True)
-
-
-class Country(CountryBase, table=True):
-    __tablename__ = "country"
-
-    id: int | None = Field(default=None, primary_key=True)
 
 
 class CountryIndicator(SQLModel, table=True):

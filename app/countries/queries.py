@@ -1,10 +1,15 @@
 """Read queries for countries and their indicators."""
 
 from app.citations.queries import with_citations
-from app.core.pagination import Found, Window, read_page
+from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where
 
 COLUMNS = "iso2, iso3, name, official_name, region"
+COUNTRIES = ListQuery(
+    select=f"SELECT {COLUMNS} FROM country",
+    count="SELECT count(*) FROM country",
+    order_by="iso2",
+)
 INDICATORS = """
     SELECT country_indicator.id AS row_id, country_indicator.key AS id, country_indicator.name,
            country_indicator.value, country_indicator.unit, country_indicator.qualifier,
@@ -16,6 +21,14 @@ INDICATOR_ORDER = (
     "country.iso2, country_indicator.name, COALESCE(country_indicator.as_of, ''), "
     "country_indicator.key"
 )
+COUNTS = """
+    SELECT
+      (SELECT count(*) FROM inventory_entry WHERE country_id = :id) AS inventory_entries,
+      (SELECT count(*) FROM transfer
+        WHERE supplier_country_id = :id OR recipient_country_id = :id) AS transfers,
+      (SELECT count(DISTINCT agreement_id) FROM agreement_party WHERE country_id = :id)
+        AS agreements
+"""
 
 
 def all_countries(reader: Reader) -> list[Row]:
@@ -24,14 +37,8 @@ def all_countries(reader: Reader) -> list[Row]:
 
 
 def list_countries(reader: Reader, window: Window, *, region: str | None = None) -> Found:
-    return read_page(
-        reader,
-        select=f"SELECT {COLUMNS} FROM country",
-        count="SELECT count(*) FROM country",
-        where=Where().add("lower(region) = lower(:region)", region=region),
-        order_by="iso2",
-        window=window,
-    )
+    where = Where().add("lower(region) = lower(:region)", region=region)
+    return COUNTRIES.page(reader, window, where)
 
 
 def _indicators(reader: Reader, where: Where) -> list[Row]:
@@ -52,18 +59,7 @@ def country_detail(reader: Reader, country: Row) -> Row:
     indicators = _indicators(reader, of_country)
     for indicator in indicators:
         del indicator["country"]
-    counts = reader.one(
-        """
-        SELECT
-          (SELECT count(*) FROM inventory_entry WHERE country_id = :id) AS inventory_entries,
-          (SELECT count(*) FROM transfer
-            WHERE supplier_country_id = :id OR recipient_country_id = :id) AS transfers,
-          (SELECT count(DISTINCT agreement_id) FROM agreement_party
-            WHERE country_id = :id) AS agreements
-        """,
-        {"id": country["id"]},
-    )
     detail = {key: value for key, value in country.items() if key != "id"}
     detail["indicators"] = indicators
-    detail["counts"] = counts
+    detail["counts"] = reader.one(COUNTS, {"id": country["id"]})
     return detail

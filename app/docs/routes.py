@@ -9,7 +9,7 @@ https://fastapi.tiangolo.com/how-to/custom-docs-ui-assets/
 
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 import fastapi_offline
 from fastapi import APIRouter, FastAPI, Request
@@ -69,6 +69,21 @@ def _openapi_url(request: Request) -> str:
     return _prefix(request) + app.openapi_url
 
 
+class _PageBasics(TypedDict):
+    openapi_url: str
+    title: str
+
+
+def _basics(request: Request, ui: str) -> _PageBasics:
+    """What each docs page is given: the OpenAPI document's URL and the page's title."""
+    app: FastAPI = request.app
+    return {"openapi_url": _openapi_url(request), "title": f"{app.title} - {ui}"}
+
+
+def _asset_url(request: Request, name: str) -> str:
+    return f"{_prefix(request)}{ASSETS_URL}/{name}"
+
+
 def _confined(page: HTMLResponse) -> HTMLResponse:
     page.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     return page
@@ -82,16 +97,13 @@ def _asset_bytes(name: str) -> bytes:
 @router.get(DOCS_URL, response_class=HTMLResponse)
 async def get_swagger_ui(request: Request) -> HTMLResponse:
     """The Swagger UI page: try every operation from the browser."""
-    prefix = _prefix(request)
-    app: FastAPI = request.app
     page = get_swagger_ui_html(
-        openapi_url=_openapi_url(request),
-        title=f"{app.title} - Swagger UI",
-        oauth2_redirect_url=prefix + OAUTH2_REDIRECT_URL,
-        swagger_js_url=f"{prefix}{ASSETS_URL}/swagger-ui-bundle.js",
-        swagger_css_url=f"{prefix}{ASSETS_URL}/swagger-ui.css",
-        swagger_favicon_url=f"{prefix}{ASSETS_URL}/favicon.png",
-        swagger_ui_parameters=app.swagger_ui_parameters,
+        **_basics(request, "Swagger UI"),
+        oauth2_redirect_url=_prefix(request) + OAUTH2_REDIRECT_URL,
+        swagger_js_url=_asset_url(request, "swagger-ui-bundle.js"),
+        swagger_css_url=_asset_url(request, "swagger-ui.css"),
+        swagger_favicon_url=_asset_url(request, "favicon.png"),
+        swagger_ui_parameters=request.app.swagger_ui_parameters,
     )
     return _confined(page)
 
@@ -105,13 +117,10 @@ async def get_swagger_ui_oauth2_redirect() -> HTMLResponse:
 @router.get(REDOC_URL, response_class=HTMLResponse)
 async def get_redoc(request: Request) -> HTMLResponse:
     """The ReDoc page: the reference, read as one document."""
-    prefix = _prefix(request)
-    app: FastAPI = request.app
     page = get_redoc_html(
-        openapi_url=_openapi_url(request),
-        title=f"{app.title} - ReDoc",
-        redoc_js_url=f"{prefix}{ASSETS_URL}/redoc.standalone.js",
-        redoc_favicon_url=f"{prefix}{ASSETS_URL}/favicon.png",
+        **_basics(request, "ReDoc"),
+        redoc_js_url=_asset_url(request, "redoc.standalone.js"),
+        redoc_favicon_url=_asset_url(request, "favicon.png"),
         with_google_fonts=False,
     )
     return _confined(page)

@@ -1,18 +1,23 @@
 """Read queries for equipment and its operators."""
 
 from app.citations.queries import with_citations
-from app.core.pagination import Found, Window, read_page
+from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where, json_list
 
-SELECT = """
-    SELECT equipment.id AS row_id, equipment.slug, equipment.name, equipment.aliases,
-           category.slug AS category, equipment.role, origin.iso2 AS origin_country,
-           organization.slug AS "manufacturer.slug", organization.name AS "manufacturer.name"
-    FROM equipment
-    JOIN category ON category.id = equipment.category_id
-    LEFT JOIN country AS origin ON origin.id = equipment.origin_country_id
-    LEFT JOIN organization ON organization.id = equipment.manufacturer_id
-"""
+EQUIPMENT = ListQuery(
+    select="""
+        SELECT equipment.id AS row_id, equipment.slug, equipment.name, equipment.aliases,
+               category.slug AS category, equipment.role, origin.iso2 AS origin_country,
+               organization.slug AS "manufacturer.slug",
+               organization.name AS "manufacturer.name"
+        FROM equipment
+        JOIN category ON category.id = equipment.category_id
+        LEFT JOIN country AS origin ON origin.id = equipment.origin_country_id
+        LEFT JOIN organization ON organization.id = equipment.manufacturer_id
+    """,
+    count="SELECT count(*) FROM equipment",
+    order_by="equipment.slug",
+)
 OPERATED_BY = (
     "EXISTS (SELECT 1 FROM inventory_entry WHERE inventory_entry.equipment_id = equipment.id"
     " AND inventory_entry.country_id = :operator_id)"
@@ -24,9 +29,10 @@ OPERATORS = """
 """
 
 
-def shape(equipment: Row) -> Row:
-    equipment["aliases"] = json_list(equipment["aliases"])
-    return equipment
+def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
+    for row in rows:
+        row["aliases"] = json_list(row["aliases"])
+    return with_citations(reader, "equipment", rows)
 
 
 def list_equipment(
@@ -37,25 +43,19 @@ def list_equipment(
     origin_id: int | None = None,
     operator_id: int | None = None,
 ) -> Found:
-    total, rows = read_page(
-        reader,
-        select=SELECT,
-        count="SELECT count(*) FROM equipment",
-        where=Where()
+    where = (
+        Where()
         .add("equipment.category_id = :category_id", category_id=category_id)
         .add("equipment.origin_country_id = :origin_id", origin_id=origin_id)
-        .add(OPERATED_BY, operator_id=operator_id),
-        order_by="equipment.slug",
-        window=window,
+        .add(OPERATED_BY, operator_id=operator_id)
     )
-    return total, with_citations(reader, "equipment", [shape(row) for row in rows])
+    total, rows = EQUIPMENT.page(reader, window, where)
+    return total, _complete(reader, rows)
 
 
 def get_equipment(reader: Reader, slug: str) -> Row | None:
-    rows = reader.all(f"{SELECT} WHERE equipment.slug = :slug", {"slug": slug})
+    rows = EQUIPMENT.rows(reader, Where().add("equipment.slug = :slug", slug=slug))
     if not rows:
         return None
     operators = reader.all(OPERATORS, {"id": rows[0]["row_id"]})
-    detail = with_citations(reader, "equipment", [shape(rows[0])])[0]
-    detail["operators"] = operators
-    return detail
+    return _complete(reader, rows)[0] | {"operators": operators}

@@ -1,16 +1,21 @@
 """Inventory table: what a country holds, by category total or by equipment type in service."""
 
-from sqlalchemy import CheckConstraint, Column, Index, LargeBinary
+from typing import get_args
+
+from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, String
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+from app.inventory.schemas import InventoryKind
+
+KINDS = ", ".join(f"'{kind}'" for kind in get_args(InventoryKind))
 
 
 class InventoryEntry(SQLModel, table=True):
     __tablename__ = "inventory_entry"
     __table_args__ = (
         CheckConstraint("quantity >= 0", name="quantity_not_negative"),
-        CheckConstraint("kind IN ('holding', 'in_service')", name="known_kind"),
+        CheckConstraint(f"kind IN ({KINDS})", name="known_kind"),
         # The most used lookup: one country's inventory, optionally narrowed by category.
         Index("ix_inventory_entry_country_category", "country_id", "category_id"),
     )
@@ -23,7 +28,7 @@ class InventoryEntry(SQLModel, table=True):
     quantity: int | None = None
     qualifier: str | None = Field(default=None, max_length=40)
     as_of: str | None = Field(default=None, max_length=10)
-    kind: str = Field(max_length=20)
+    kind: InventoryKind = Field(sa_type=String(20))
     note: str | None = None
 
 

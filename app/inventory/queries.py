@@ -1,17 +1,24 @@
 """Read queries for inventory entries: pages of the read model (see documents.py)."""
 
-from app.core.pagination import Rendered, Window, read_page
+from app.core.pagination import ListQuery, Rendered, Window
 from app.core.reader import Reader, Where
 
-# The rendered documents (documents.py): a whole country straight from the read model, a
-# filtered list through the facts it filters on.
-COUNTRY_DOCUMENTS = "SELECT body FROM inventory_entry_document"
-DOCUMENTS = """
-    SELECT inventory_entry_document.body
-    FROM inventory_entry
-    JOIN inventory_entry_document
-      ON inventory_entry_document.inventory_entry_id = inventory_entry.id
-"""
+# The rendered documents (documents.py): a whole country straight from the read model, an
+# index range already in order; a filtered list through the facts it filters on.
+COUNT = "SELECT count(*) FROM inventory_entry"
+COUNTRY_DOCUMENTS = ListQuery(
+    select="SELECT body FROM inventory_entry_document", count=COUNT, order_by="position"
+)
+DOCUMENTS = ListQuery(
+    select="""
+        SELECT inventory_entry_document.body
+        FROM inventory_entry
+        JOIN inventory_entry_document
+          ON inventory_entry_document.inventory_entry_id = inventory_entry.id
+    """,
+    count=COUNT,
+    order_by="inventory_entry_document.position",
+)
 # No newer claim for the same (category, equipment) in the same country: the latest ones,
 # all of them when two sources give the same date.
 LATEST = """
@@ -50,18 +57,9 @@ def list_inventory(
         .add(LATEST if latest else None)
     )
     if country_id is not None and not where.clauses:
-        # A whole country: an index range of the read model, already in order.
-        select, order_by = COUNTRY_DOCUMENTS, "position"
         where.add("country_id = :country_id", country_id=country_id)
+        total, rows = COUNTRY_DOCUMENTS.page(reader, window, where)
     else:
-        select, order_by = DOCUMENTS, "inventory_entry_document.position"
         where.add("inventory_entry.country_id = :country_id", country_id=country_id)
-    total, rows = read_page(
-        reader,
-        select=select,
-        count="SELECT count(*) FROM inventory_entry",
-        where=where,
-        order_by=order_by,
-        window=window,
-    )
+        total, rows = DOCUMENTS.page(reader, window, where)
     return total, [bytes(row["body"]) for row in rows]

@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.core.deps import ReaderDep
 from app.core.filters import PARTIAL_DATE_PATTERN, SLUG_PATTERN, CategoryQuery, slug_filter
 from app.core.pagination import ListingDep, list_route
 from app.countries.deps import CountryDep
@@ -19,7 +18,6 @@ router = APIRouter(tags=["inventory"])
 async def get_country_inventory(
     country: CountryDep,
     listing: ListingDep,
-    reader: ReaderDep,
     category: CategoryQuery = None,
     equipment: Annotated[
         str | None,
@@ -42,13 +40,11 @@ async def get_country_inventory(
     ] = False,
 ) -> Response:
     """A country's inventory: category totals and types in service, each with citations."""
-    found = queries.list_inventory(
-        reader,
-        listing.window,
+    return listing.rendered_page(
+        queries.list_inventory,
         country_id=country["id"],
-        category_id=slug_filter(reader, "query.category", "category", category),
-        equipment_id=slug_filter(reader, "query.equipment", "equipment", equipment, False),
+        category_id=slug_filter(listing.reader, "query.category", "category", category),
+        equipment_id=slug_filter(listing.reader, "query.equipment", "equipment", equipment, False),
         as_of=as_of,
         latest=latest,
     )
-    return listing.respond_rendered(found)

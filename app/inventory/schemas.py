@@ -6,6 +6,9 @@ from pydantic import BaseModel, Field
 
 from app.citations.schemas import CitationOut
 
+# `holding`: how many of a category a country has; `in_service`: a type it operates.
+InventoryKind = Literal["holding", "in_service"]
+
 
 class EquipmentRef(BaseModel):
     slug: str = Field(examples=["mig-29"])
@@ -22,7 +25,7 @@ class InventoryEntryOut(BaseModel):
     quantity: int | None = Field(description="null when the source gives no number", examples=[300])
     qualifier: str | None = Field(examples=["about"])
     as_of: str | None = Field(examples=["2021"])
-    kind: Literal["holding", "in_service"] = Field(
+    kind: InventoryKind = Field(
         description="`holding`: a category total; `in_service`: a type the country operates"
     )
     note: str | None

@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.core.deps import ReaderDep
 from app.core.errors import InvalidFilter
 from app.core.pagination import ListingDep, list_route
 from app.search import queries
@@ -17,7 +16,6 @@ router = APIRouter(tags=["search"])
 @router.get("/search", **list_route(SearchHit))
 async def search(
     listing: ListingDep,
-    reader: ReaderDep,
     q: Annotated[
         str,
         Query(
@@ -33,4 +31,4 @@ async def search(
     terms = queries.search_terms(q)
     if not terms:
         raise InvalidFilter("query.q", "must contain at least one word")
-    return listing.respond(queries.search(reader, listing.window, terms, kind))
+    return listing.page(queries.search, terms, kind)

@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from app.inventory.schemas import InventoryKind
 from app.transfers.schemas import TransferStatus
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
@@ -80,7 +81,7 @@ class InventoryEntryIn(Cited):
     quantity: int | None = Field(default=None, ge=0)
     qualifier: Qualifier | None = None
     as_of: str | None = None
-    kind: Literal["holding", "in_service"]
+    kind: InventoryKind
     note: NonEmpty | None = None
 
     _date = field_validator("as_of")(check_partial_date)

@@ -5,7 +5,10 @@ from sqlmodel import Field, SQLModel
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
 
 
-class SourceBase(SQLModel):
+class Source(SQLModel, table=True):
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=120, unique=True)
     title: str | None = None
     author: str | None = None
@@ -15,10 +18,4 @@ class SourceBase(SQLModel):
     file: str = Field(max_length=255, unique=True)
     sha256: str = Field(max_length=64)
     note: str | None = None
-
-
-class Source(SourceBase, table=True):
-    __tablename__ = "source"
-
-    id: int | None = Field(default=None, primary_key=True)
     text: str

@@ -1,21 +1,17 @@
 """Read queries for sources."""
 
-from app.core.pagination import Found, Window, read_page
+from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where
 
 # SourceOut's fields, in its order.
 COLUMNS = "slug AS id, title, author, publisher, published_on, url, file, sha256, note"
+SOURCES = ListQuery(
+    select=f"SELECT {COLUMNS} FROM source", count="SELECT count(*) FROM source", order_by="slug"
+)
 
 
 def list_sources(reader: Reader, window: Window) -> Found:
-    return read_page(
-        reader,
-        select=f"SELECT {COLUMNS} FROM source",
-        count="SELECT count(*) FROM source",
-        where=Where(),
-        order_by="slug",
-        window=window,
-    )
+    return SOURCES.page(reader, window, Where())
 
 
 def get_source(reader: Reader, source_id: str) -> Row | None:

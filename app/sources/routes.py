@@ -6,36 +6,26 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
-from app.core.errors import problem_responses
-from app.core.http import json_or_404
+from app.core.http import item_route, json_or_404
 from app.core.pagination import ListingDep, list_route
 from app.sources import queries
 from app.sources.schemas import SourceDetail, SourceOut
 
 router = APIRouter(tags=["sources"])
+SourceId = Annotated[
+    str,
+    Path(description="The source's id", examples=["abbasova-2021-kazakhstan-pledges-military-aid"]),
+]
 
 
 @router.get("/sources", **list_route(SourceOut))
-async def list_sources(listing: ListingDep, reader: ReaderDep) -> Response:
+async def list_sources(listing: ListingDep) -> Response:
     """Every article the dataset cites, with its metadata and hash."""
-    return listing.respond(queries.list_sources(reader, listing.window))
+    return listing.page(queries.list_sources)
 
 
-@router.get(
-    "/sources/{source_id}",
-    response_model=SourceDetail,
-    responses=problem_responses(404, 422),
-)
-async def get_source(
-    source_id: Annotated[
-        str,
-        Path(
-            description="The source's id",
-            examples=["abbasova-2021-kazakhstan-pledges-military-aid"],
-        ),
-    ],
-    reader: ReaderDep,
-) -> Response:
+@router.get("/sources/{source_id}", **item_route(SourceDetail))
+async def get_source(source_id: SourceId, reader: ReaderDep) -> Response:
     """One article, with its full text (citation offsets index into it)."""
     source = queries.get_source(reader, source_id)
     return json_or_404(source, f"No source with id {source_id!r}; see /sources")

@@ -1,32 +1,32 @@
 """Read queries for transfers."""
 
 from app.citations.queries import with_citations
-from app.core.pagination import Found, Window, read_page
-from app.core.reader import Reader, Row, Where, json_list
+from app.core.pagination import Found, ListQuery, Window
+from app.core.reader import Reader, Where, json_list
 from app.transfers.schemas import Direction, TransferStatus
 
-SELECT = """
-    SELECT transfer.id AS row_id, transfer.key AS id, supplier.iso2 AS supplier,
-           recipient.iso2 AS recipient, equipment.slug AS "equipment.slug",
-           equipment.name AS "equipment.name", transfer.description, transfer.quantity,
-           transfer.qualifier, transfer.years, transfer.status, transfer.terms, transfer.note
-    FROM transfer
-    LEFT JOIN country AS supplier ON supplier.id = transfer.supplier_country_id
-    JOIN country AS recipient ON recipient.id = transfer.recipient_country_id
-    LEFT JOIN equipment ON equipment.id = transfer.equipment_id
-"""
-ORDER = "COALESCE(transfer.years, ''), recipient.iso2, transfer.key"
+TRANSFERS = ListQuery(
+    select="""
+        SELECT transfer.id AS row_id, transfer.key AS id, supplier.iso2 AS supplier,
+               recipient.iso2 AS recipient, equipment.slug AS "equipment.slug",
+               equipment.name AS "equipment.name", transfer.description, transfer.quantity,
+               transfer.qualifier, transfer.years, transfer.status, transfer.terms,
+               transfer.note
+        FROM transfer
+        LEFT JOIN country AS supplier ON supplier.id = transfer.supplier_country_id
+        JOIN country AS recipient ON recipient.id = transfer.recipient_country_id
+        LEFT JOIN equipment ON equipment.id = transfer.equipment_id
+    """,
+    count="SELECT count(*) FROM transfer",
+    order_by="COALESCE(transfer.years, ''), recipient.iso2, transfer.key",
+)
+# A country's transfers in one direction, or both.
 DIRECTIONS: dict[Direction | None, str] = {
     "imports": "transfer.recipient_country_id = :country_id",
     "exports": "transfer.supplier_country_id = :country_id",
     None: "(transfer.recipient_country_id = :country_id"
     " OR transfer.supplier_country_id = :country_id)",
 }
-
-
-def shape(transfer: Row) -> Row:
-    transfer["terms"] = json_list(transfer["terms"])
-    return transfer
 
 
 def list_transfers(
@@ -39,16 +39,14 @@ def list_transfers(
     direction: Direction | None = None,
     status: TransferStatus | None = None,
 ) -> Found:
-    total, rows = read_page(
-        reader,
-        select=SELECT,
-        count="SELECT count(*) FROM transfer",
-        where=Where()
+    where = (
+        Where()
         .add("transfer.supplier_country_id = :supplier_id", supplier_id=supplier_id)
         .add("transfer.recipient_country_id = :recipient_id", recipient_id=recipient_id)
         .add(DIRECTIONS[direction], country_id=country_id)
-        .add("transfer.status = :status", status=status),
-        order_by=ORDER,
-        window=window,
+        .add("transfer.status = :status", status=status)
     )
-    return total, with_citations(reader, "transfer", [shape(row) for row in rows])
+    total, rows = TRANSFERS.page(reader, window, where)
+    for row in rows:
+        row["terms"] = json_list(row["terms"])
+    return total, with_citations(reader, "transfer", rows)

@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.core.deps import ReaderDep
 from app.core.pagination import ListingDep, list_route
 from app.countries.deps import CountriesDep, CountryCodeQuery, CountryDep
 from app.transfers import queries
@@ -13,41 +12,36 @@ from app.transfers.schemas import Direction, TransferOut, TransferStatus
 
 router = APIRouter(tags=["transfers"])
 StatusQuery = Annotated[TransferStatus | None, Query(description="Only transfers with this status")]
+DirectionQuery = Annotated[
+    Direction | None,
+    Query(description="`imports` (the country receives) or `exports`; both if absent"),
+]
 
 
 @router.get("/transfers", **list_route(TransferOut))
 async def list_transfers(
     listing: ListingDep,
-    reader: ReaderDep,
     countries: CountriesDep,
     supplier: CountryCodeQuery = None,
     recipient: CountryCodeQuery = None,
     status: StatusQuery = None,
 ) -> Response:
     """Every transfer: delivered, pledged, negotiated or of interest, with citations."""
-    found = queries.list_transfers(
-        reader,
-        listing.window,
-        supplier_id=countries.filter_id("query.supplier", supplier),
-        recipient_id=countries.filter_id("query.recipient", recipient),
-        status=status,
+    supplier_id = countries.filter_id("query.supplier", supplier)
+    recipient_id = countries.filter_id("query.recipient", recipient)
+    return listing.page(
+        queries.list_transfers, supplier_id=supplier_id, recipient_id=recipient_id, status=status
     )
-    return listing.respond(found)
 
 
 @router.get("/countries/{code}/transfers", **list_route(TransferOut, 404))
 async def list_country_transfers(
     country: CountryDep,
     listing: ListingDep,
-    reader: ReaderDep,
-    direction: Annotated[
-        Direction | None,
-        Query(description="`imports` (the country receives) or `exports`; both if absent"),
-    ] = None,
+    direction: DirectionQuery = None,
     status: StatusQuery = None,
 ) -> Response:
     """A country's transfers, as supplier or recipient."""
-    found = queries.list_transfers(
-        reader, listing.window, country_id=country["id"], direction=direction, status=status
+    return listing.page(
+        queries.list_transfers, country_id=country["id"], direction=direction, status=status
     )
-    return listing.respond(found)
