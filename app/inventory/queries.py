@@ -35,14 +35,15 @@ LATEST = """
 def list_inventory(
     reader: Reader,
     window: Window,
+    country_id: int,
     *,
-    country_id: int | None = None,
     category_id: int | None = None,
     equipment_id: int | None = None,
     as_of: str | None = None,
     latest: bool = False,
 ) -> Rendered:
-    """A page of entries as their rendered JSON documents, and the total over all pages."""
+    """A page of a country's entries as their rendered JSON documents, and the total over all
+    pages."""
     # A period matches every date within it: 2021 matches 2021-11-12.
     within = None if as_of is None else f"{as_of}-%"
     where = (
@@ -56,10 +57,16 @@ def list_inventory(
         )
         .add(LATEST if latest else None)
     )
-    if country_id is not None and not where.clauses:
-        where.add("country_id = :country_id", country_id=country_id)
-        total, rows = COUNTRY_DOCUMENTS.page(reader, window, where)
-    else:
+    if where.clauses:
         where.add("inventory_entry.country_id = :country_id", country_id=country_id)
         total, rows = DOCUMENTS.page(reader, window, where)
+    else:
+        where.add("country_id = :country_id", country_id=country_id)
+        total, rows = COUNTRY_DOCUMENTS.page(reader, window, where)
     return total, [bytes(row["body"]) for row in rows]
+
+
+def every_document(reader: Reader) -> list[bytes]:
+    """Every entry of every country, rendered, in the API's order (for the export)."""
+    rows = reader.all("SELECT body FROM inventory_entry_document ORDER BY position")
+    return [bytes(row["body"]) for row in rows]

@@ -42,7 +42,7 @@ async def get_country_inventory(
     """A country's inventory: category totals and types in service, each with citations."""
     return listing.rendered_page(
         queries.list_inventory,
-        country_id=country["id"],
+        country["id"],
         category_id=slug_filter(listing.reader, "query.category", "category", category),
         equipment_id=slug_filter(listing.reader, "query.equipment", "equipment", equipment, False),
         as_of=as_of,

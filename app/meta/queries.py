@@ -10,7 +10,7 @@ from app.core.pagination import EVERY_ROW
 from app.core.reader import Reader
 from app.countries.queries import list_countries, list_indicators
 from app.equipment.queries import list_equipment
-from app.inventory.queries import list_inventory
+from app.inventory.queries import every_document
 from app.organizations.queries import list_organizations
 from app.sources.queries import list_sources
 from app.tables import LOADED_TABLE_NAMES
@@ -34,7 +34,7 @@ def export(reader: Reader) -> dict[str, Any]:
         "indicators": list_indicators(reader),
         "organizations": list_organizations(reader, EVERY_ROW)[1],
         "equipment": list_equipment(reader, EVERY_ROW)[1],
-        "inventory": [orjson.Fragment(body) for body in list_inventory(reader, EVERY_ROW)[1]],
+        "inventory": [orjson.Fragment(body) for body in every_document(reader)],
         "transfers": list_transfers(reader, EVERY_ROW)[1],
         "agreements": list_agreements(reader, EVERY_ROW)[1],
     }
