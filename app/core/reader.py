@@ -11,7 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, Self, cast
 
 import orjson
 import psycopg
@@ -69,7 +69,7 @@ class Where:
         self.clauses: list[str] = []
         self.params: Params = {}
 
-    def add(self, clause: str | None, **params: Any) -> "Where":
+    def add(self, clause: str | None, **params: Any) -> Self:
         """`clause`, with the values of its `:name` parameters; left out when the clause or any
         of its values is None."""
         if clause is not None and all(value is not None for value in params.values()):
