@@ -132,6 +132,7 @@ def serve(
     import uvicorn
 
     from app.core.logging import logging_config
+    from app.core.protocol import HeaderDeadlineProtocol
 
     settings = load_settings()
     _engine(settings.database_url)  # a SQLite directory that cannot be made: one line, now
@@ -151,5 +152,7 @@ def serve(
         loop="uvloop",
         log_config=logging_config(settings.log_level, settings.log_format),
         access_log=False,  # milcap.access logs each request once, with its id and duration
+        http=HeaderDeadlineProtocol,  # httptools, with a deadline for a request's headers
+        server_header=False,  # no `Server: uvicorn`: nothing to tell a scanner which version
         timeout_graceful_shutdown=settings.shutdown_timeout,
     )
