@@ -110,9 +110,11 @@ class Container:
         )
 
 
-def run_once(image: str, *command: str) -> str:
-    """A command in a throwaway container of the image (in place of the entrypoint)."""
-    return podman("run", "--rm", *RUN_OPTIONS, "--entrypoint", command[0], image, *command[1:])
+def run_once(image: str, *command: str, user: str | None = None) -> str:
+    """A command in a throwaway container of the image (in place of the entrypoint), as the
+    image's user unless told otherwise."""
+    options = [*RUN_OPTIONS, "--entrypoint", command[0], *(["--user", user] if user else [])]
+    return podman("run", "--rm", *options, image, *command[1:])
 
 
 @contextmanager
