@@ -1,21 +1,35 @@
 # milcap API image: dependencies from uv.lock, run as a non-root user, migrations and seeds
 # loaded on start by docker/entrypoint.sh (the same script the tests run).
+#
+# Build arguments:
+#   BASE_IMAGE    a Debian-based image with python3 (3.11) and its venv module
+#   DEPENDENCIES  index: packages from PyPI (a normal build);
+#                 wheelhouse: only from docker/wheelhouse/ (`make wheelhouse`), no network.
+#   Either way uv installs the versions and hashes uv.lock pins, exported from the lock here.
 
-FROM python:3.11-slim-bookworm AS build
+ARG BASE_IMAGE=python:3.11-slim-bookworm
+
+FROM ${BASE_IMAGE} AS build
+ARG DEPENDENCIES=index
+ARG UV_VERSION=0.13.9
 ENV UV_COMPILE_BYTECODE=1 \
     UV_LINK_MODE=copy \
-    UV_PROJECT_ENVIRONMENT=/app/.venv \
+    UV_PYTHON_DOWNLOADS=never \
+    VIRTUAL_ENV=/app/.venv \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
-RUN pip install --no-cache-dir uv==0.13.9
+COPY docker/uv.sh /usr/local/bin/uv
+COPY docker/wheelhouse/ /wheelhouse/
 WORKDIR /app
 # Dependencies first: this layer is rebuilt only when the lock file changes.
 COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --locked --no-dev --no-install-project
+RUN uv export --locked --no-dev --no-emit-project --quiet --output-file /tmp/requirements.txt \
+    && python3 -m venv --without-pip /app/.venv \
+    && uv pip sync --require-hashes /tmp/requirements.txt
 COPY app ./app
-RUN uv sync --locked --no-dev
+RUN uv pip install --no-deps --editable .
 
-FROM python:3.11-slim-bookworm AS runtime
+FROM ${BASE_IMAGE} AS runtime
 RUN groupadd --system --gid 10001 milcap \
     && useradd --system --uid 10001 --gid milcap --home-dir /app --no-create-home milcap
 WORKDIR /app

@@ -11,6 +11,7 @@ from app.core.config import Settings, get_settings
 from app.core.dataset import DatasetState
 from app.core.db import get_read_engine
 from app.core.errors import install_error_handlers
+from app.core.hygiene import install_hygiene
 from app.core.metrics import install_metrics
 from app.core.migrations import head_revision
 from app.core.reader import Reader
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Link", "X-Request-ID", "X-Total-Count"],
         )
-    install_metrics(app)
+    install_hygiene(app)
+    install_metrics(app, settings.metrics_token)
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -73,6 +73,29 @@ def _etag(version: str, body: bytes) -> bytes:
     return f'"{version[:12]}-{zlib.crc32(body):08x}{len(body):x}"'.encode()
 
 
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether `Accept-Encoding` allows gzip: named (or `*`) with a weight above zero.
+
+    `gzip;q=0` is a refusal (RFC 9110, 12.5.3), as is `*;q=0` when gzip is not named.
+    """
+    weights: dict[str, float] = {}
+    for item in accept_encoding.lower().split(","):
+        coding, *parameters = (part.strip() for part in item.split(";"))
+        weight = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if coding == "x-gzip":
+            coding = "gzip"
+        if coding:
+            weights[coding] = weight
+    return weights.get("gzip", weights.get("*", 0.0)) > 0
+
+
 def _matches(if_none_match: str | None, etag: bytes) -> bool:
     if not if_none_match:
         return False
@@ -90,33 +113,26 @@ class HttpCacheMiddleware:
         self.cache = ResponseCache(max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] not in ("GET", "HEAD")
-            or scope["path"] in UNCACHED_PATHS
-        ):
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] in UNCACHED_PATHS:
             await self.app(scope, receive, send)
             return
-        # HEAD is answered as the GET it stands for, without the body.
-        head = scope["method"] == "HEAD"
-        if head:
-            scope = dict(scope, method="GET")
+        # HEAD arrives as GET: app/core/hygiene.py answers it as the GET, without the body.
         headers = Headers(scope=scope)
-        accepts_gzip = "gzip" in headers.get("accept-encoding", "")
+        gzip_accepted = accepts_gzip(headers.get("accept-encoding", ""))
         if_none_match = headers.get("if-none-match")
         version = self.dataset.version
         key = (scope["path"], headers.get("accept", ""), scope["query_string"])
         entry = self.cache.get(version, key) if self.enabled else None
         if entry is None:
-            entry = await self._compute(scope, receive, send, version, head)
+            entry = await self._compute(scope, receive, send, version)
             if entry is None:
                 return  # not cacheable: already sent as it was
             if self.enabled:
                 self.cache.put(key, entry)
-        await self._send(entry, send, accepts_gzip, if_none_match, head)
+        await self._send(entry, send, gzip_accepted, if_none_match)
 
     async def _compute(
-        self, scope: Scope, receive: Receive, send: Send, version: str, head: bool
+        self, scope: Scope, receive: Receive, send: Send, version: str
     ) -> CachedResponse | None:
         start: Message | None = None
         chunks: list[bytes] = []
@@ -130,7 +146,7 @@ class HttpCacheMiddleware:
                 if passthrough:
                     await send(message)
             elif passthrough:
-                await send({**message, "body": b""} if head else message)
+                await send(message)
             else:
                 chunks.append(message.get("body", b""))
 
@@ -149,9 +165,8 @@ class HttpCacheMiddleware:
         self,
         entry: CachedResponse,
         send: Send,
-        accepts_gzip: bool,
+        gzip_accepted: bool,
         if_none_match: str | None,
-        head: bool,
     ) -> None:
         headers = MutableHeaders(raw=list(entry.headers))
         headers["ETag"] = entry.etag.decode()
@@ -165,7 +180,7 @@ class HttpCacheMiddleware:
             await send({"type": "http.response.body", "body": b""})
             return
         body = entry.body
-        if accepts_gzip and len(body) >= GZIP_MIN_BYTES:
+        if gzip_accepted and len(body) >= GZIP_MIN_BYTES:
             if entry.gzipped is None:
                 entry.gzipped = gzip.compress(body, compresslevel=6)
                 self.cache.grow(len(entry.gzipped))
@@ -173,4 +188,4 @@ class HttpCacheMiddleware:
             headers["Content-Encoding"] = "gzip"
         headers["Content-Length"] = str(len(body))
         await send({"type": "http.response.start", "status": 200, "headers": headers.raw})
-        await send({"type": "http.response.body", "body": b"" if head else body})
+        await send({"type": "http.response.body", "body": body})

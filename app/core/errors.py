@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.core.schemas import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, InvalidParam, Problem
 
@@ -88,11 +89,28 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     return problem_response(request, 422, detail, "invalid-parameter", params)
 
 
+def _without_trailing_slash(request: Request) -> str | None:
+    """The path without its trailing slash, when a route serves it (`/countries/`)."""
+    path = request.url.path
+    if path == "/" or not path.endswith("/"):
+        return None
+    scope = {**request.scope, "path": request.scope["path"].rstrip("/")}
+    for route in request.app.router.routes:
+        match, _ = route.matches(scope)
+        if match != Match.NONE:
+            return path.rstrip("/")
+    return None
+
+
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     detail = str(error.detail)
     if error.status_code == 404 and detail == "Not Found":
-        detail = f"No resource at {request.url.path}; see /docs for the API's routes"
+        slashless = _without_trailing_slash(request)
+        if slashless:
+            detail = f"No resource at {request.url.path}; the path without the slash is {slashless}"
+        else:
+            detail = f"No resource at {request.url.path}; see /docs for the API's routes"
     elif error.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}"
     return problem_response(request, error.status_code, detail, headers=error.headers)

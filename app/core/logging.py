@@ -16,6 +16,26 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+# C0 and C1 control characters and the Unicode line and paragraph separators: whatever a
+# terminal or a log viewer may take for the end of a line.
+_CONTROL = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+}
+
+
+class EscapingFormatter(logging.Formatter):
+    """The text format, with control characters escaped (`\\x0a`) in each line it writes.
+
+    A request for `/countries%0A2026-01-01 INFO forged` is logged with its path decoded; a
+    raw newline there would start a line of the client's choosing. A traceback, appended
+    after the line, keeps its own line breaks.
+    """
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        return super().formatMessage(record).translate(_CONTROL)
+
+
 def logging_config(level: str, fmt: str) -> dict[str, Any]:
     formatter: dict[str, Any]
     if fmt == "json":
@@ -25,7 +45,10 @@ def logging_config(level: str, fmt: str) -> dict[str, Any]:
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         }
     else:
-        formatter = {"format": "%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s"}
+        formatter = {
+            "()": EscapingFormatter,
+            "fmt": "%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s",
+        }
     handler = {
         "class": "logging.StreamHandler",
         "formatter": "default",

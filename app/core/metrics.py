@@ -6,11 +6,12 @@ per request as serving a cached response (it builds Request and Response objects
 every route on every request); here the route template comes from what the router recorded.
 """
 
+import hmac
 import os
 import time
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -20,7 +21,10 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+from pydantic import SecretStr
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.errors import problem_response
 
 METRICS_PATH = "/metrics"
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -90,13 +94,29 @@ class MetricsMiddleware:
             children[1].observe(time.perf_counter() - started)
 
 
-def install_metrics(app: FastAPI) -> None:
+def _authorized(request: Request, token: SecretStr) -> bool:
+    """`Authorization: Bearer <token>`, compared in constant time."""
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    expected = token.get_secret_value().encode()
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), expected)
+
+
+def install_metrics(app: FastAPI, token: SecretStr | None = None) -> None:
+    """/metrics, open to anyone, or with `token` only to a client that presents it."""
     registry = CollectorRegistry()
     app.add_middleware(MetricsMiddleware, routes=app, registry=registry)
 
     @app.get(METRICS_PATH, include_in_schema=False)
-    async def get_metrics() -> Response:
+    async def get_metrics(request: Request) -> Response:
         """Prometheus exposition of the request metrics."""
+        if token is not None and not _authorized(request, token):
+            return problem_response(
+                request,
+                401,
+                "The metrics need `Authorization: Bearer <METRICS_TOKEN>`",
+                "unauthorized",
+                headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
+            )
         if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
             # Several workers: add up what every worker process recorded.
             combined = CollectorRegistry()

@@ -37,6 +37,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self' 'unsafe-inline'",  # both UIs set inline styles
         "img-src 'self' data:",
         "worker-src 'self' blob:",  # ReDoc builds its search index in a worker
+        "frame-ancestors 'none'",  # no other site may show the pages in a frame
     )
 )
 

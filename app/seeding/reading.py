@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from app.seeding.files import ArticleFile, CategoriesFile, RegionsFile
+from app.seeding.safe_yaml import MAX_FILE_BYTES, YamlRefused, load_yaml_file, too_large
 
 ARTICLES_DIR = "articles"
 DATA_DIR = "data"
@@ -33,6 +34,9 @@ class SeedProblem:
 class SeedError(Exception):
     def __init__(self, problems: list[SeedProblem]) -> None:
         self.problems = problems
+        if len(problems) == 1:  # one problem, one line
+            super().__init__(f"the seeds cannot be loaded: {problems[0]}")
+            return
         lines = "\n".join(f"  {problem}" for problem in problems)
         super().__init__(f"the seeds cannot be loaded ({len(problems)} problem(s)):\n{lines}")
 
@@ -75,17 +79,30 @@ def _entry_path(location: tuple[int | str, ...], document: object) -> str:
     return ".".join(parts) or "(file)"
 
 
+def _yaml_problem(relative: str, error: yaml.YAMLError) -> SeedProblem:
+    """One line naming where the parser stopped: `file: line 7: is not valid YAML: ...`."""
+    mark = getattr(error, "problem_mark", None)
+    if not isinstance(error, yaml.MarkedYAMLError) or mark is None:
+        return SeedProblem(relative, "(file)", "is not valid YAML: " + " ".join(str(error).split()))
+    said = [part for part in (error.context, error.problem) if part]
+    reason = " ".join(": ".join(said).split())
+    return SeedProblem(relative, f"line {mark.line + 1}", f"is not valid YAML: {reason}")
+
+
 def _parse(
     path: Path, relative: str, model: type[Model], problems: list[SeedProblem]
 ) -> Model | None:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = load_yaml_file(path)
     except (OSError, UnicodeDecodeError) as error:
         problems.append(SeedProblem(relative, "(file)", f"cannot be read: {error}"))
         return None
+    except YamlRefused as error:
+        where = f"line {error.line}" if error.line else "(file)"
+        problems.append(SeedProblem(relative, where, error.reason))
+        return None
     except yaml.YAMLError as error:
-        reason = " ".join(str(error).split())
-        problems.append(SeedProblem(relative, "(file)", f"is not valid YAML: {reason}"))
+        problems.append(_yaml_problem(relative, error))
         return None
     try:
         return model.model_validate(document)
@@ -117,6 +134,10 @@ def read_seeds(root: Path) -> SeedSet:
     articles: dict[str, Article] = {}
     article_paths = sorted((root / ARTICLES_DIR).glob("*.txt"))
     for path in article_paths:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(SeedProblem(f"{ARTICLES_DIR}/{path.name}", "(file)", too_large(size)))
+            continue
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8")

@@ -39,6 +39,7 @@ def test_entrypoint_migrates_seeds_serves_and_stops_gracefully(
         assert httpx.get(f"{url}/readyz").status_code == 200
         inventory = httpx.get(f"{url}/countries/KZ/inventory", headers={"X-Request-ID": "t-1"})
         assert inventory.json()["total"] >= 14
+        assert "server" not in inventory.headers  # no `Server: uvicorn` banner
         metrics = httpx.get(f"{url}/metrics").text
         assert 'route="/countries/{code}/inventory"' in metrics
         process.send_signal(signal.SIGTERM)
