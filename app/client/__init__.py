@@ -3,7 +3,7 @@
     from app.client import MilcapClient, NotFound
 
     with MilcapClient("http://127.0.0.1:8000") as milcap:   # or MILCAP_URL
-        for entry in milcap.iter_country_inventory("KZ", latest=True):
+        for entry in milcap.walk(milcap.country_inventory, "KZ", latest=True):
             print(entry.category, entry.quantity, entry.citations[0].quote)
 
 `AsyncMilcapClient` is the same for asyncio.
