@@ -20,7 +20,7 @@ READ_PANEL = "Read the dataset (ask a running server)"
 
 SERVER_COMMANDS: tuple[Callable[..., None], ...] = (server.migrate, server.seed, server.serve)
 READ_COMMANDS: tuple[Callable[..., None], ...] = (
-    countries.countries,
+    browse.countries,
     countries.country,
     countries.inventory,
     browse.agreements,

@@ -1,5 +1,6 @@
-"""Commands over the rest of the dataset: agreements, transfers, equipment, sources, categories,
-organizations, search, and the dataset's metadata."""
+"""Commands that list the dataset: countries, agreements, transfers, equipment, sources,
+categories, organizations, search hits, and the dataset's metadata (one country in detail:
+countries.py)."""
 
 import re
 from typing import Annotated
@@ -32,6 +33,7 @@ from app.cli.output import (
     text,
 )
 from app.client import MilcapClient
+from app.countries.schemas import CountryOut
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.organizations.schemas import OrganizationOut
 from app.search.schemas import SearchHit, SearchKind
@@ -39,6 +41,29 @@ from app.sources.schemas import SourceOut
 from app.transfers.schemas import TransferOut, TransferStatus
 
 MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+
+
+def countries(
+    region: Annotated[
+        str | None, typer.Option(help="Only this UN M49 sub-region, e.g. 'Central Asia'.")
+    ] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    csv_: CsvOption = False,
+    url: UrlOption = None,
+) -> None:
+    """List countries (every ISO 3166-1 country, or one region's)."""
+    output = output_of(json_, csv_)
+    emit_list(url, output, limit, _countries_table, MilcapClient.countries, region=region)
+
+
+def _countries_table(rows: list[CountryOut]) -> Table:
+    grid = table(f"{len(rows)} countries")
+    for column in ("Code", "ISO3", "Name", "Region"):
+        grid.add_column(column)
+    for country in rows:
+        grid.add_row(country.iso2, country.iso3, text(country.name), text(country.region))
+    return grid
 
 
 def agreements(

@@ -1,4 +1,4 @@
-"""Commands about countries: the list, one country's indicators, its inventory."""
+"""Commands about one country: its indicators, and its inventory."""
 
 from itertools import islice
 from typing import Annotated
@@ -24,7 +24,6 @@ from app.cli.output import (
     console,
     emit_data,
     emit_json,
-    emit_list,
     id_column,
     quantity,
     source_label,
@@ -32,7 +31,6 @@ from app.cli.output import (
     table,
     text,
 )
-from app.client import MilcapClient
 from app.countries.schemas import CountryOut
 from app.inventory.schemas import InventoryEntryOut, InventoryKind
 from app.sources.schemas import SourceOut
@@ -60,29 +58,6 @@ def cited_by(citations: list[CitationOut], sources: dict[str, SourceOut]) -> str
             line += f"\nciting {citation.attributed_to}"
         lines[escape(line)] = None
     return "\n".join(lines) or MISSING
-
-
-def countries(
-    region: Annotated[
-        str | None, typer.Option(help="Only this UN M49 sub-region, e.g. 'Central Asia'.")
-    ] = None,
-    limit: LimitOption = None,
-    json_: JsonOption = False,
-    csv_: CsvOption = False,
-    url: UrlOption = None,
-) -> None:
-    """List countries (every ISO 3166-1 country, or one region's)."""
-    output = output_of(json_, csv_)
-    emit_list(url, output, limit, _countries_table, MilcapClient.countries, region=region)
-
-
-def _countries_table(rows: list[CountryOut]) -> Table:
-    grid = table(f"{len(rows)} countries")
-    for column in ("Code", "ISO3", "Name", "Region"):
-        grid.add_column(column)
-    for country in rows:
-        grid.add_row(country.iso2, country.iso3, text(country.name), text(country.region))
-    return grid
 
 
 def country(code: CodeArgument, json_: JsonOption = False, url: UrlOption = None) -> None:
