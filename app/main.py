@@ -1,5 +1,8 @@
 """Assembles the application: settings, database, routers, middleware and error handlers."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.middleware.cors import CORSMiddleware
@@ -9,13 +12,13 @@ from app.categories.routes import router as categories_router
 from app.core.caching import HttpCacheMiddleware
 from app.core.config import Settings, get_settings
 from app.core.dataset import DatasetState
-from app.core.db import get_read_engine
 from app.core.errors import install_error_handlers
 from app.core.hygiene import install_hygiene
 from app.core.metrics import install_metrics
 from app.core.migrations import head_revision
-from app.core.reader import Reader
+from app.core.reader import open_reader
 from app.core.request_context import RequestContextMiddleware
+from app.core.unsafe_values import UnsafeValuesMiddleware
 from app.countries.directory import CountryDirectory
 from app.countries.routes import router as countries_router
 from app.docs.routes import install_docs
@@ -58,7 +61,13 @@ def operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = get_read_engine(settings.database_url)
+    reader = open_reader(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await reader.close()
+
     app = FastAPI(
         title="milcap",
         summary="An open, source-cited dataset of military capability.",
@@ -67,11 +76,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=operation_id,
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.reader = Reader(engine)
-    app.state.dataset = DatasetState(engine)
-    app.state.countries = CountryDirectory(app.state.reader, app.state.dataset)
+    app.state.reader = reader
+    app.state.dataset = DatasetState(reader)
+    app.state.countries = CountryDirectory(reader)
     app.state.schema_head = head_revision()
     install_error_handlers(app)
     for router in ROUTERS:
@@ -79,8 +89,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_docs(app)
     # Added innermost first: the request id wraps everything, so even a 304 carries it.
     app.add_middleware(
-        HttpCacheMiddleware, dataset=app.state.dataset, enabled=settings.response_cache
+        HttpCacheMiddleware,
+        dataset=app.state.dataset,
+        enabled=settings.response_cache,
+        max_bytes=settings.response_cache_max_bytes,
     )
+    app.add_middleware(UnsafeValuesMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -94,15 +94,19 @@ def databases(
     factory.drop_all()
 
 
-@pytest.fixture(scope="session")
-def seeded_template(databases: Databases) -> str:
-    """A database migrated to head and loaded with the seeds, once per engine kind."""
-    url = databases.new_url()
+def migrate_and_seed(url: str) -> str:
+    """`url`'s database migrated to head and loaded with the seeds."""
     upgrade(url)
     engine = make_engine(url)
     load_seeds(engine, SEEDS_DIR, progress=quiet)
     engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def seeded_template(databases: Databases) -> str:
+    """A database migrated to head and loaded with the seeds, once per engine kind."""
+    return migrate_and_seed(databases.new_url())
 
 
 @pytest.fixture

@@ -149,9 +149,14 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             _running = None
 
 
-def closed_port_url() -> str:
-    """A loopback URL where nothing listens: connections are refused at once."""
+def free_port() -> int:
+    """A loopback port nothing listens on (yet)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+        return port
+
+
+def closed_port_url() -> str:
+    """A loopback URL where nothing listens: connections are refused at once."""
+    return f"http://127.0.0.1:{free_port()}"

@@ -33,7 +33,7 @@ PARTIES = """
 """
 
 
-def list_agreements(
+async def list_agreements(
     reader: Reader,
     window: Window,
     *,
@@ -49,24 +49,24 @@ def list_agreements(
         .add("lower(agreement.type) = lower(:type)", type=type_)
         .add("(agreement.signed_on LIKE :year OR agreement.ratified_on LIKE :year)", year=in_year)
     )
-    total, rows = AGREEMENTS.page(reader, window, where)
-    return total, _complete(reader, rows)
+    total, rows = await AGREEMENTS.page(reader, window, where)
+    return total, await _complete(reader, rows)
 
 
-def get_agreement(reader: Reader, agreement_id: str) -> Row | None:
-    rows = AGREEMENTS.rows(reader, Where().add("agreement.key = :key", key=agreement_id))
-    return _complete(reader, rows)[0] if rows else None
+async def get_agreement(reader: Reader, agreement_id: str) -> Row | None:
+    rows = await AGREEMENTS.rows(reader, Where().add("agreement.key = :key", key=agreement_id))
+    return (await _complete(reader, rows))[0] if rows else None
 
 
-def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
+async def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
     """Parties and citations for a set of agreements: one statement each."""
     if not rows:
         return []
     ids, params = expand_list("id", [row["row_id"] for row in rows])
     parties: dict[int, list[Row]] = {}
-    for party in reader.all(PARTIES.format(ids=ids), params):
+    for party in await reader.all(PARTIES.format(ids=ids), params):
         parties.setdefault(party.pop("agreement_id"), []).append(party)
     for row in rows:
         row["parties"] = parties.get(row["row_id"], [])
         row["terms"] = json_list(row["terms"])
-    return with_citations(reader, "agreement", rows)
+    return await with_citations(reader, "agreement", rows)

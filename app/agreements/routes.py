@@ -34,18 +34,20 @@ async def list_agreements(
     year: YearQuery = None,
 ) -> Response:
     """Every agreement, with its parties, dates, terms and citations."""
-    country_id = countries.filter_id("query.country", country)
-    return listing.page(queries.list_agreements, country_id=country_id, type_=type_, year=year)
+    country_id = await countries.filter_id("query.country", country)
+    return await listing.page(
+        queries.list_agreements, country_id=country_id, type_=type_, year=year
+    )
 
 
 @router.get("/agreements/{agreement_id}", **item_route(AgreementOut))
 async def get_agreement(agreement_id: AgreementId, reader: ReaderDep) -> Response:
     """One agreement."""
-    agreement = queries.get_agreement(reader, agreement_id)
+    agreement = await queries.get_agreement(reader, agreement_id)
     return json_or_404(agreement, f"No agreement with id {agreement_id!r}")
 
 
 @router.get("/countries/{code}/agreements", **list_route(AgreementOut, 404))
 async def list_country_agreements(country: CountryDep, listing: ListingDep) -> Response:
     """The agreements a country is party to."""
-    return listing.page(queries.list_agreements, country_id=country["id"])
+    return await listing.page(queries.list_agreements, country_id=country["id"])

@@ -10,5 +10,5 @@ CATEGORIES = ListQuery(
 )
 
 
-def list_categories(reader: Reader, window: Window) -> Found:
-    return CATEGORIES.page(reader, window, Where())
+async def list_categories(reader: Reader, window: Window) -> Found:
+    return await CATEGORIES.page(reader, window, Where())

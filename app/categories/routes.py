@@ -13,4 +13,4 @@ router = APIRouter(tags=["categories"])
 @router.get("/categories", **list_route(CategoryOut))
 async def list_categories(listing: ListingDep) -> Response:
     """The controlled vocabulary of equipment categories."""
-    return listing.page(queries.list_categories)
+    return await listing.page(queries.list_categories)

@@ -29,7 +29,7 @@ def by_fact(citations: Iterable[Row]) -> dict[int, list[Row]]:
     return grouped
 
 
-def citations_for(
+async def citations_for(
     reader: Reader, subject: CitationSubject, ids: Sequence[int]
 ) -> dict[int, list[Row]]:
     """Citations of each fact, by the fact's database id."""
@@ -37,13 +37,13 @@ def citations_for(
         return {}
     placeholders, params = expand_list("id", ids)
     where = f"citation.{subject}_id IN {placeholders}"
-    return by_fact(reader.all(citations_statement(subject, where), params))
+    return by_fact(await reader.all(citations_statement(subject, where), params))
 
 
-def with_citations(reader: Reader, subject: CitationSubject, facts: list[Row]) -> list[Row]:
+async def with_citations(reader: Reader, subject: CitationSubject, facts: list[Row]) -> list[Row]:
     """Each fact given its `citations`, in one statement; the fact's database id, which its
     query selects as `row_id`, is dropped."""
-    by_id = citations_for(reader, subject, [fact["row_id"] for fact in facts])
+    by_id = await citations_for(reader, subject, [fact["row_id"] for fact in facts])
     for fact in facts:
         fact["citations"] = by_id.get(fact.pop("row_id"), [])
     return facts

@@ -33,6 +33,23 @@ class Settings(BaseSettings):
         default=True,
         description="Keep serialized responses in memory until the dataset changes",
     )
+    response_cache_max_bytes: int = Field(
+        default=32 << 20,
+        ge=0,
+        description="Memory the response cache may hold: bodies, headers and keys, in bytes",
+    )
+    db_connect_timeout: float = Field(
+        default=5.0, gt=0, le=600, description="Seconds to open a database connection"
+    )
+    db_statement_timeout: float = Field(
+        default=5.0, gt=0, le=3600, description="Seconds a read statement may run"
+    )
+    db_pool_size: int = Field(
+        default=8, ge=1, le=256, description="Database connections each worker may hold"
+    )
+    db_pool_timeout: float = Field(
+        default=5.0, gt=0, le=600, description="Seconds a request waits for a free connection"
+    )
     metrics_token: SecretStr | None = Field(
         default=None,
         description="When set, /metrics answers only `Authorization: Bearer <token>` (else 401)",

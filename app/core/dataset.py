@@ -1,49 +1,57 @@
-"""Which dataset release the database holds: the version behind every ETag and cached response."""
+"""Which dataset release the database holds, as far as this worker knows: the version its
+response cache is keyed by.
 
+Answering from the cache must not wait for the database, so the release is re-read in the
+background, at most once per `ttl` seconds (a load may happen at any time), and learnt at
+once from any response computed under a newer one (app/core/caching.py).
+"""
+
+import asyncio
 import time
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from sqlalchemy import Engine
-
-from app.core.reader import DatabaseUnavailable, Reader
-
-
-@dataclass
-class Release:
-    version: str
-    loaded_at: str
-
-
-def _iso(value: object) -> str:
-    """ISO 8601 whether the driver hands back a datetime (psycopg) or text (sqlite3)."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    # The loader writes UTC; SQLite hands it back without the offset.
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
+from app.core.connections import DatabaseUnavailable
+from app.core.reader import Reader
+from app.core.snapshot import Release
 
 
 class DatasetState:
-    """The current release, re-read at most once per `ttl` seconds (a load may happen anytime)."""
-
-    def __init__(self, engine: Engine, ttl: float = 1.0) -> None:
-        self.reader = Reader(engine)
+    def __init__(self, reader: Reader, ttl: float = 1.0) -> None:
+        self.reader = reader
         self.ttl = ttl
-        self._release: Release | None = None
+        self.release: Release | None = None
         self._checked_at = float("-inf")
-
-    def current(self) -> Release | None:
-        now = time.monotonic()
-        if now - self._checked_at >= self.ttl:
-            self._checked_at = now
-            try:
-                row = self.reader.one("SELECT version, loaded_at FROM dataset_release LIMIT 1")
-            except DatabaseUnavailable:
-                row = None  # served as "unloaded"; the routes themselves answer 503
-                self._checked_at = float("-inf")
-            self._release = Release(row["version"], _iso(row["loaded_at"])) if row else None
-        return self._release
+        self._refreshing: asyncio.Task[None] | None = None
 
     @property
     def version(self) -> str:
-        release = self.current()
-        return release.version if release else "unloaded"
+        return self.release.version if self.release else "unloaded"
+
+    def known_version(self) -> str:
+        """The version to look responses up by: the one known, refreshed in the background
+        when it is older than `ttl`. Never waited for: until a release is known, responses
+        are computed (and teach it, through `observe`), not looked up."""
+        if time.monotonic() - self._checked_at >= self.ttl and self._refreshing is None:
+            self._refreshing = asyncio.create_task(self._refresh())
+            self._refreshing.add_done_callback(self._refreshed)
+        return self.version
+
+    def observe(self, release: Release | None) -> None:
+        """A release a response was computed under: adopted when it is newer than the known one
+        (a request that began before a load may finish after one that began after it)."""
+        if release is not None and (
+            self.release is None or release.loaded_at > self.release.loaded_at
+        ):
+            self.release = release
+
+    async def _refresh(self) -> None:
+        self._checked_at = time.monotonic()
+        try:
+            release = await self.reader.latest_release()
+        except DatabaseUnavailable:
+            return  # kept as it was; the routes themselves answer 503
+        self.release = release  # read just now: the newest there is
+
+    def _refreshed(self, task: "asyncio.Task[None]") -> None:
+        self._refreshing = None
+        if not task.cancelled():
+            task.exception()  # retrieved, so that asyncio does not report it again

@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Mapping
 from http import HTTPStatus
+from types import MappingProxyType
 from typing import Any
 
 import orjson
@@ -20,6 +21,7 @@ logger = logging.getLogger("milcap.errors")
 class AppError(Exception):
     status: int = 500
     slug: str = "internal-error"
+    headers: Mapping[str, str] | None = None
 
     def __init__(self, detail: str, invalid_params: list[InvalidParam] | None = None) -> None:
         super().__init__(detail)
@@ -47,6 +49,8 @@ class InvalidFilter(AppError):
 class ServiceUnavailable(AppError):
     status = 503
     slug = "service-unavailable"
+    # A 503 is temporary: clients (ours included) wait this long before trying again.
+    headers: Mapping[str, str] | None = MappingProxyType({"Retry-After": "5"})
 
 
 def problem_response(
@@ -76,7 +80,9 @@ def _location_name(location: tuple[Any, ...]) -> str:
 
 async def _app_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, AppError)
-    return problem_response(request, error.status, error.detail, error.slug, error.invalid_params)
+    return problem_response(
+        request, error.status, error.detail, error.slug, error.invalid_params, error.headers
+    )
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:

@@ -17,16 +17,16 @@ CategoryQuery = Annotated[
 ]
 
 
-def slug_filter(
+async def slug_filter(
     reader: Reader, name: str, table: str, slug: str | None, list_valid: bool = True
 ) -> int | None:
     """The id of the row a slug filter names; an unknown slug is a 422 (with the valid ones)."""
     if slug is None:
         return None
-    row = reader.one(f"SELECT id FROM {table} WHERE slug = :slug", {"slug": slug})
+    row = await reader.one(f"SELECT id FROM {table} WHERE slug = :slug", {"slug": slug})
     if row is None:
         valid = None
         if list_valid:
-            valid = [r["slug"] for r in reader.all(f"SELECT slug FROM {table} ORDER BY slug")]
+            valid = [r["slug"] for r in await reader.all(f"SELECT slug FROM {table} ORDER BY slug")]
         raise InvalidFilter(name, f"unknown {table} {slug!r}", valid)
     return int(row["id"])

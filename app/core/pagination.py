@@ -7,7 +7,7 @@ the query, or, through `listing.rendered_page`, JSON documents rendered when the
 loaded, embedded as they are.
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Concatenate, ParamSpec
 
@@ -47,20 +47,20 @@ class ListQuery:
     count: str
     order_by: str
 
-    def rows(self, reader: Reader, where: Where) -> list[Row]:
+    async def rows(self, reader: Reader, where: Where) -> list[Row]:
         """Every matching row, in no particular order (one resource by its key)."""
-        return reader.all(f"{self.select} WHERE {where}", where.params)
+        return await reader.all(f"{self.select} WHERE {where}", where.params)
 
-    def page(self, reader: Reader, window: Window, where: Where) -> Found:
+    async def page(self, reader: Reader, window: Window, where: Where) -> Found:
         """A page of rows and the total over all pages, in at most two statements: a first
         page that is not full already says how many rows there are."""
-        rows = reader.all(
+        rows = await reader.all(
             f"{self.select} WHERE {where} ORDER BY {self.order_by} LIMIT :limit OFFSET :offset",
             where.params | {"limit": window.limit, "offset": window.offset},
         )
         if (window.offset == 0 or rows) and len(rows) < window.limit:
             return window.offset + len(rows), rows
-        return int(reader.scalar(f"{self.count} WHERE {where}", where.params) or 0), rows
+        return int(await reader.scalar(f"{self.count} WHERE {where}", where.params) or 0), rows
 
 
 def link_header(request: Request, total: int, window: Window) -> str | None:
@@ -85,29 +85,29 @@ class Listing:
     window: Window
     format: Format | None
 
-    def page(
+    async def page(
         self,
-        query: Callable[Concatenate[Reader, Window, Filters], Found],
+        query: Callable[Concatenate[Reader, Window, Filters], Awaitable[Found]],
         /,
         *args: Filters.args,
         **filters: Filters.kwargs,
     ) -> Response:
         """The page `query` finds, as JSON or as CSV rows."""
-        total, items = query(self.reader, self.window, *args, **filters)
+        total, items = await query(self.reader, self.window, *args, **filters)
         if wants_csv(self.request, self.format):
             return csv_response(items, self._headers(total))
         return json_response(self._page(total, items), self._headers(total))
 
-    def rendered_page(
+    async def rendered_page(
         self,
-        query: Callable[Concatenate[Reader, Window, Filters], Rendered],
+        query: Callable[Concatenate[Reader, Window, Filters], Awaitable[Rendered]],
         /,
         *args: Filters.args,
         **filters: Filters.kwargs,
     ) -> Response:
         """The page of JSON documents `query` finds, rendered at load time: embedded as they
         are in JSON, decoded only for CSV."""
-        total, documents = query(self.reader, self.window, *args, **filters)
+        total, documents = await query(self.reader, self.window, *args, **filters)
         if wants_csv(self.request, self.format):
             return csv_response([orjson.loads(d) for d in documents], self._headers(total))
         fragments = [orjson.Fragment(document) for document in documents]

@@ -1,4 +1,4 @@
-"""The read path's database access: plain SQL on the driver's own cursor.
+"""The read path's database access: plain SQL on the driver's own cursor, awaited.
 
 The API's reads skip the ORM on purpose: building ORM objects and response models costs
 ten times the SQL itself (see the README's performance section). Statements are written
@@ -8,17 +8,17 @@ field names (`equipment.slug AS "equipment.slug"` nests), so no value is unpacke
 """
 
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, Self, cast
+from typing import Any, Self
 
 import orjson
-import psycopg
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.errors import ServiceUnavailable
+from app.core.config import Settings
+from app.core.connections import Connections, PostgresConnections, SqliteConnections
+from app.core.db import get_read_engine, normalize_url
+from app.core.snapshot import Release, current_snapshot
 
 Row = dict[str, Any]
 Params = dict[str, Any]
@@ -89,61 +89,89 @@ def expand_list(name: str, values: Sequence[Any]) -> tuple[str, Params]:
     return "(" + ", ".join(f":{key}" for key in params) + ")", params
 
 
-class DatabaseUnavailable(ServiceUnavailable):
-    """The database is unreachable or not migrated: a 503, never a 500."""
-
-
 class Reader:
-    """Runs read-only SQL on a pooled connection of the engine."""
+    """Runs read-only SQL, one statement at a time, without holding the worker (connections.py).
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.dialect = engine.dialect.name
+    Inside a request the response cache keeps a `Snapshot`: before the request's first
+    statement the reader notes the dataset release, which names the data in the response.
+    """
+
+    def __init__(self, connections: Connections) -> None:
+        self.connections = connections
+        self.dialect = connections.dialect
         self.statements = 0  # statements run, for tests that check there is no N+1
 
-    def all(self, sql: str, params: Params | None = None) -> list[Row]:
-        rows, names = self._execute(sql, params)
+    async def all(self, sql: str, params: Params | None = None) -> list[Row]:
+        rows, names = await self._execute(sql, params)
         return rows_by_name(names, rows)
 
-    def one(self, sql: str, params: Params | None = None) -> Row | None:
-        rows = self.all(sql, params)
+    async def one(self, sql: str, params: Params | None = None) -> Row | None:
+        rows = await self.all(sql, params)
         return rows[0] if rows else None
 
-    def scalar(self, sql: str, params: Params | None = None) -> Any:
-        rows, _ = self._execute(sql, params)
+    async def scalar(self, sql: str, params: Params | None = None) -> Any:
+        rows, _ = await self._execute(sql, params)
         return rows[0][0] if rows else None
 
-    def _execute(self, sql: str, params: Params | None) -> tuple[list[tuple[Any, ...]], list[str]]:
-        statement = sql if self.dialect == "sqlite" else _pyformat(sql)
-        try:
-            connection = self.engine.raw_connection()
-        except (SQLAlchemyError, sqlite3.Error, psycopg.Error) as error:
-            raise self._unavailable() from error
-        try:
-            # psycopg: binary results, which spare PostgreSQL hex-encoding the bytea documents
-            # and Python decoding them (half the time of the inventory's one statement).
-            driver = connection.driver_connection
-            cursor = (
-                driver.cursor(binary=True)
-                if isinstance(driver, psycopg.Connection)
-                else connection.cursor()
-            )
-            cursor.execute(statement, params or {})
-            names = [column[0] for column in cursor.description or ()]
-            rows = cast(list[tuple[Any, ...]], cursor.fetchall())
-            cursor.close()
-        except (sqlite3.Error, psycopg.Error) as error:
-            # The connection may be broken (a restarted server): never hand it out again.
-            connection.invalidate()
-            raise self._unavailable() from error
-        finally:
-            connection.close()
-        self.statements += 1
-        return rows, names
+    async def latest_release(self) -> Release | None:
+        """The release the database holds now (a statement of its own, outside any snapshot)."""
+        rows, _ = await self._run(RELEASE, None)
+        return Release(rows[0][0], _iso(rows[0][1])) if rows else None
 
-    @staticmethod
-    def _unavailable() -> DatabaseUnavailable:
-        return DatabaseUnavailable("The database cannot answer right now; try again shortly.")
+    async def release(self) -> Release | None:
+        """The release this request reads: noted before its first statement, then the same."""
+        snapshot = current_snapshot.get()
+        if snapshot is None:
+            return await self.latest_release()
+        if not snapshot.read:
+            snapshot.release, snapshot.read = await self.latest_release(), True
+        return snapshot.release
+
+    async def _execute(
+        self, sql: str, params: Params | None
+    ) -> tuple[list[tuple[Any, ...]], list[str]]:
+        snapshot = current_snapshot.get()
+        if snapshot is not None and not snapshot.read:
+            await self.release()
+        return await self._run(sql, params)
+
+    async def _run(
+        self, sql: str, params: Params | None
+    ) -> tuple[list[tuple[Any, ...]], list[str]]:
+        statement = sql if self.dialect == "sqlite" else _pyformat(sql)
+        result = await self.connections.execute(statement, params or {})
+        self.statements += 1
+        return result
+
+    async def close(self) -> None:
+        await self.connections.close()
+
+
+RELEASE = "SELECT version, loaded_at FROM dataset_release LIMIT 1"
+
+
+def _iso(value: object) -> str:
+    """ISO 8601 whether the driver hands back a datetime (psycopg) or text (sqlite3)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    # The loader writes UTC; SQLite hands it back without the offset.
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
+
+
+def open_reader(settings: Settings) -> Reader:
+    """The reader of the database `settings` name, with its timeouts and pool size."""
+    url = normalize_url(settings.database_url)
+    connections: Connections
+    if url.startswith("sqlite"):
+        connections = SqliteConnections(get_read_engine(url), settings.db_statement_timeout)
+    else:
+        connections = PostgresConnections(
+            url,
+            connect_timeout=settings.db_connect_timeout,
+            statement_timeout=settings.db_statement_timeout,
+            pool_size=settings.db_pool_size,
+            pool_timeout=settings.db_pool_timeout,
+        )
+    return Reader(connections)
 
 
 def json_list(value: Any) -> list[Any]:

@@ -35,7 +35,7 @@ CountriesDep = Annotated[CountryDirectory, Depends(country_directory)]
 
 
 async def country_by_code(code: CodePath, countries: CountriesDep) -> Row:
-    country = countries.find(code) if code.isalpha() and len(code) in (2, 3) else None
+    country = await countries.find(code) if code.isalpha() and len(code) in (2, 3) else None
     if country is None:
         raise NotFound(f"No country with code {code!r}; use an ISO 3166-1 alpha-2 or alpha-3 code")
     return country

@@ -31,35 +31,35 @@ COUNTS = """
 """
 
 
-def all_countries(reader: Reader) -> list[Row]:
+async def all_countries(reader: Reader) -> list[Row]:
     """Every country with its database id (for the directory of codes)."""
-    return reader.all(f"SELECT id, {COLUMNS} FROM country ORDER BY iso2")
+    return await reader.all(f"SELECT id, {COLUMNS} FROM country ORDER BY iso2")
 
 
-def list_countries(reader: Reader, window: Window, *, region: str | None = None) -> Found:
+async def list_countries(reader: Reader, window: Window, *, region: str | None = None) -> Found:
     where = Where().add("lower(region) = lower(:region)", region=region)
-    return COUNTRIES.page(reader, window, where)
+    return await COUNTRIES.page(reader, window, where)
 
 
-def _indicators(reader: Reader, where: Where) -> list[Row]:
-    rows = reader.all(f"{INDICATORS} WHERE {where} ORDER BY {INDICATOR_ORDER}", where.params)
-    return with_citations(reader, "country_indicator", rows)
+async def _indicators(reader: Reader, where: Where) -> list[Row]:
+    rows = await reader.all(f"{INDICATORS} WHERE {where} ORDER BY {INDICATOR_ORDER}", where.params)
+    return await with_citations(reader, "country_indicator", rows)
 
 
-def list_indicators(reader: Reader) -> list[Row]:
+async def list_indicators(reader: Reader) -> list[Row]:
     """Every indicator of every country, with its country's code (for the export)."""
-    indicators = _indicators(reader, Where())
+    indicators = await _indicators(reader, Where())
     for indicator in indicators:
         indicator["country"] = indicator.pop("country")  # last, as IndicatorWithCountry has it
     return indicators
 
 
-def country_detail(reader: Reader, country: Row) -> Row:
+async def country_detail(reader: Reader, country: Row) -> Row:
     of_country = Where().add("country_indicator.country_id = :id", id=country["id"])
-    indicators = _indicators(reader, of_country)
+    indicators = await _indicators(reader, of_country)
     for indicator in indicators:
         del indicator["country"]
     detail = {key: value for key, value in country.items() if key != "id"}
     detail["indicators"] = indicators
-    detail["counts"] = reader.one(COUNTS, {"id": country["id"]})
+    detail["counts"] = await reader.one(COUNTS, {"id": country["id"]})
     return detail

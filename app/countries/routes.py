@@ -21,10 +21,10 @@ RegionQuery = Annotated[
 @router.get("/countries", **list_route(CountryOut))
 async def list_countries(listing: ListingDep, region: RegionQuery = None) -> Response:
     """List every ISO 3166-1 country, by alpha-2 code."""
-    return listing.page(queries.list_countries, region=region)
+    return await listing.page(queries.list_countries, region=region)
 
 
 @router.get("/countries/{code}", **item_route(CountryDetail))
 async def get_country(country: CountryDep, reader: ReaderDep) -> Response:
     """One country, with every cited indicator (population, ranks, borders)."""
-    return json_response(queries.country_detail(reader, country))
+    return json_response(await queries.country_detail(reader, country))

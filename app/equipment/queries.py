@@ -29,13 +29,13 @@ OPERATORS = """
 """
 
 
-def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
+async def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
     for row in rows:
         row["aliases"] = json_list(row["aliases"])
-    return with_citations(reader, "equipment", rows)
+    return await with_citations(reader, "equipment", rows)
 
 
-def list_equipment(
+async def list_equipment(
     reader: Reader,
     window: Window,
     *,
@@ -49,13 +49,13 @@ def list_equipment(
         .add("equipment.origin_country_id = :origin_id", origin_id=origin_id)
         .add(OPERATED_BY, operator_id=operator_id)
     )
-    total, rows = EQUIPMENT.page(reader, window, where)
-    return total, _complete(reader, rows)
+    total, rows = await EQUIPMENT.page(reader, window, where)
+    return total, await _complete(reader, rows)
 
 
-def get_equipment(reader: Reader, slug: str) -> Row | None:
-    rows = EQUIPMENT.rows(reader, Where().add("equipment.slug = :slug", slug=slug))
+async def get_equipment(reader: Reader, slug: str) -> Row | None:
+    rows = await EQUIPMENT.rows(reader, Where().add("equipment.slug = :slug", slug=slug))
     if not rows:
         return None
-    operators = reader.all(OPERATORS, {"id": rows[0]["row_id"]})
-    return _complete(reader, rows)[0] | {"operators": operators}
+    operators = await reader.all(OPERATORS, {"id": rows[0]["row_id"]})
+    return (await _complete(reader, rows))[0] | {"operators": operators}

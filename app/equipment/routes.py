@@ -26,16 +26,16 @@ async def list_equipment(
     operator: CountryCodeQuery = None,
 ) -> Response:
     """Every equipment model the articles name. `origin`: made in; `operator`: held by."""
-    return listing.page(
+    return await listing.page(
         queries.list_equipment,
-        category_id=slug_filter(listing.reader, "query.category", "category", category),
-        origin_id=countries.filter_id("query.origin", origin),
-        operator_id=countries.filter_id("query.operator", operator),
+        category_id=await slug_filter(listing.reader, "query.category", "category", category),
+        origin_id=await countries.filter_id("query.origin", origin),
+        operator_id=await countries.filter_id("query.operator", operator),
     )
 
 
 @router.get("/equipment/{slug}", **item_route(EquipmentDetail))
 async def get_equipment(slug: EquipmentSlug, reader: ReaderDep) -> Response:
     """One equipment model, with the countries that operate it."""
-    equipment = queries.get_equipment(reader, slug)
+    equipment = await queries.get_equipment(reader, slug)
     return json_or_404(equipment, f"No equipment with slug {slug!r}; see /equipment")

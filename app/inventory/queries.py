@@ -32,7 +32,7 @@ LATEST = """
 """
 
 
-def list_inventory(
+async def list_inventory(
     reader: Reader,
     window: Window,
     country_id: int,
@@ -59,14 +59,14 @@ def list_inventory(
     )
     if where.clauses:
         where.add("inventory_entry.country_id = :country_id", country_id=country_id)
-        total, rows = DOCUMENTS.page(reader, window, where)
+        total, rows = await DOCUMENTS.page(reader, window, where)
     else:
         where.add("country_id = :country_id", country_id=country_id)
-        total, rows = COUNTRY_DOCUMENTS.page(reader, window, where)
+        total, rows = await COUNTRY_DOCUMENTS.page(reader, window, where)
     return total, [bytes(row["body"]) for row in rows]
 
 
-def every_document(reader: Reader) -> list[bytes]:
+async def every_document(reader: Reader) -> list[bytes]:
     """Every entry of every country, rendered, in the API's order (for the export)."""
-    rows = reader.all("SELECT body FROM inventory_entry_document ORDER BY position")
+    rows = await reader.all("SELECT body FROM inventory_entry_document ORDER BY position")
     return [bytes(row["body"]) for row in rows]

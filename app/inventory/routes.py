@@ -40,11 +40,13 @@ async def get_country_inventory(
     ] = False,
 ) -> Response:
     """A country's inventory: category totals and types in service, each with citations."""
-    return listing.rendered_page(
+    return await listing.rendered_page(
         queries.list_inventory,
         country["id"],
-        category_id=slug_filter(listing.reader, "query.category", "category", category),
-        equipment_id=slug_filter(listing.reader, "query.equipment", "equipment", equipment, False),
+        category_id=await slug_filter(listing.reader, "query.category", "category", category),
+        equipment_id=await slug_filter(
+            listing.reader, "query.equipment", "equipment", equipment, False
+        ),
         as_of=as_of,
         latest=latest,
     )

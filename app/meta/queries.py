@@ -17,24 +17,24 @@ from app.tables import LOADED_TABLE_NAMES
 from app.transfers.queries import list_transfers
 
 
-def table_counts(reader: Reader) -> dict[str, int]:
+async def table_counts(reader: Reader) -> dict[str, int]:
     columns = ", ".join(f"(SELECT count(*) FROM {name}) AS {name}" for name in LOADED_TABLE_NAMES)
-    row = reader.one(f"SELECT {columns}") or {}
+    row = (await reader.one(f"SELECT {columns}")) or {}
     return {name: int(value) for name, value in row.items()}
 
 
-def export(reader: Reader) -> dict[str, Any]:
+async def export(reader: Reader) -> dict[str, Any]:
     """Every table's public rows, as the list routes serve them."""
-    texts = reader.all("SELECT text FROM source ORDER BY slug")
-    sources = list_sources(reader, EVERY_ROW)[1]
+    texts = await reader.all("SELECT text FROM source ORDER BY slug")
+    sources = (await list_sources(reader, EVERY_ROW))[1]
     return {
         "sources": [source | text for source, text in zip(sources, texts, strict=True)],
-        "categories": list_categories(reader, EVERY_ROW)[1],
-        "countries": list_countries(reader, EVERY_ROW)[1],
-        "indicators": list_indicators(reader),
-        "organizations": list_organizations(reader, EVERY_ROW)[1],
-        "equipment": list_equipment(reader, EVERY_ROW)[1],
-        "inventory": [orjson.Fragment(body) for body in every_document(reader)],
-        "transfers": list_transfers(reader, EVERY_ROW)[1],
-        "agreements": list_agreements(reader, EVERY_ROW)[1],
+        "categories": (await list_categories(reader, EVERY_ROW))[1],
+        "countries": (await list_countries(reader, EVERY_ROW))[1],
+        "indicators": await list_indicators(reader),
+        "organizations": (await list_organizations(reader, EVERY_ROW))[1],
+        "equipment": (await list_equipment(reader, EVERY_ROW))[1],
+        "inventory": [orjson.Fragment(body) for body in await every_document(reader)],
+        "transfers": (await list_transfers(reader, EVERY_ROW))[1],
+        "agreements": (await list_agreements(reader, EVERY_ROW))[1],
     }

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app.core.deps import DatasetDep, ReaderDep
+from app.core.deps import ReaderDep
 from app.core.errors import ServiceUnavailable, problem_responses
 from app.core.http import json_response
 from app.meta import queries
@@ -22,7 +22,7 @@ async def get_health() -> Health:
 async def get_readiness(reader: ReaderDep, request: Request) -> Readiness:
     """Readiness: the database answers and its schema is at the newest migration."""
     expected: str | None = request.app.state.schema_head
-    current = reader.scalar("SELECT version_num FROM alembic_version")  # 503 if unreachable
+    current = await reader.scalar("SELECT version_num FROM alembic_version")  # 503 if unreachable
     if current != expected:
         raise ServiceUnavailable(
             f"The database schema is at revision {current!r}, not {expected!r}; "
@@ -32,15 +32,15 @@ async def get_readiness(reader: ReaderDep, request: Request) -> Readiness:
 
 
 @router.get("/meta", response_model=Meta, tags=["dataset"])
-async def get_meta(reader: ReaderDep, dataset: DatasetDep) -> Response:
+async def get_meta(reader: ReaderDep) -> Response:
     """Which release of the dataset this is, when it was loaded, and how much it holds."""
-    release = dataset.current()
+    release = await reader.release()
     version = release.version if release else "unloaded"
     return json_response(
         {
             "dataset_version": version,
             "loaded_at": release.loaded_at if release else None,
-            "counts": queries.table_counts(reader),
+            "counts": await queries.table_counts(reader),
             "licence": LICENCE,
             "attribution": f"milcap dataset, version {version[:12]}",
         }
@@ -48,13 +48,13 @@ async def get_meta(reader: ReaderDep, dataset: DatasetDep) -> Response:
 
 
 @router.get("/export", response_model=Export, tags=["dataset"])
-async def get_export(reader: ReaderDep, dataset: DatasetDep) -> Response:
+async def get_export(reader: ReaderDep) -> Response:
     """The whole dataset as one JSON document (for bulk download)."""
-    release = dataset.current()
+    release = await reader.release()
     document = {
         "dataset_version": release.version if release else "unloaded",
         "loaded_at": release.loaded_at if release else None,
         "licence": LICENCE,
-    } | queries.export(reader)
+    } | await queries.export(reader)
     headers = {"Content-Disposition": 'attachment; filename="milcap-export.json"'}
     return json_response(document, headers=headers)

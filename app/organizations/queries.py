@@ -15,11 +15,11 @@ ORGANIZATIONS = ListQuery(
 )
 
 
-def list_organizations(reader: Reader, window: Window) -> Found:
-    total, rows = ORGANIZATIONS.page(reader, window, Where())
-    return total, with_citations(reader, "organization", rows)
+async def list_organizations(reader: Reader, window: Window) -> Found:
+    total, rows = await ORGANIZATIONS.page(reader, window, Where())
+    return total, await with_citations(reader, "organization", rows)
 
 
-def get_organization(reader: Reader, slug: str) -> Row | None:
-    rows = ORGANIZATIONS.rows(reader, Where().add("organization.slug = :slug", slug=slug))
-    return with_citations(reader, "organization", rows)[0] if rows else None
+async def get_organization(reader: Reader, slug: str) -> Row | None:
+    rows = await ORGANIZATIONS.rows(reader, Where().add("organization.slug = :slug", slug=slug))
+    return (await with_citations(reader, "organization", rows))[0] if rows else None

@@ -18,11 +18,11 @@ OrganizationSlug = Annotated[str, Path(description="The organization's slug", ex
 @router.get("/organizations", **list_route(OrganizationOut))
 async def list_organizations(listing: ListingDep) -> Response:
     """Every organization the articles name as an actor, with citations."""
-    return listing.page(queries.list_organizations)
+    return await listing.page(queries.list_organizations)
 
 
 @router.get("/organizations/{slug}", **item_route(OrganizationOut))
 async def get_organization(slug: OrganizationSlug, reader: ReaderDep) -> Response:
     """One organization (agreement parties that are not countries link here)."""
-    organization = queries.get_organization(reader, slug)
+    organization = await queries.get_organization(reader, slug)
     return json_or_404(organization, f"No organization with slug {slug!r}; see /organizations")

@@ -40,7 +40,9 @@ def search_terms(q: str) -> list[str]:
     return _WORD.findall(q)
 
 
-def search(reader: Reader, window: Window, terms: list[str], kind: SearchKind | None) -> Found:
+async def search(
+    reader: Reader, window: Window, terms: list[str], kind: SearchKind | None
+) -> Found:
     """Documents holding every term, best first."""
     params: dict[str, Any] = {"limit": window.limit, "offset": window.offset}
     kind_filter = ""
@@ -52,10 +54,10 @@ def search(reader: Reader, window: Window, terms: list[str], kind: SearchKind | 
     else:
         params["match"] = " ".join(terms)
         hits, total_sql = POSTGRES_HITS, POSTGRES_TOTAL
-    total = int(reader.scalar(total_sql.format(kind=kind_filter), params) or 0)
+    total = int(await reader.scalar(total_sql.format(kind=kind_filter), params) or 0)
     if window.offset >= total:
         return total, []
-    rows = reader.all(hits.format(kind=kind_filter), params)
+    rows = await reader.all(hits.format(kind=kind_filter), params)
     for row in rows:
         row["rank"] = round(float(row["rank"]), 6)
     return total, rows

@@ -31,4 +31,4 @@ async def search(
     terms = queries.search_terms(q)
     if not terms:
         raise InvalidFilter("query.q", "must contain at least one word")
-    return listing.page(queries.search, terms, kind)
+    return await listing.page(queries.search, terms, kind)

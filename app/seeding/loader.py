@@ -162,5 +162,5 @@ def load_seeds(
     seeds = read_seeds(seeds_dir)
     progress(f"read {len(seeds.data_files)} data files and {len(seeds.articles)} articles")
     plan = plan_seeds(seeds)
-    progress(f"checked every reference and quote; dataset version {plan.version[:12]}")
+    progress(f"checked every reference, quote and figure; dataset version {plan.version[:12]}")
     return write_plan(engine, plan, prune=prune, progress=progress)

@@ -10,9 +10,11 @@ SOURCES = ListQuery(
 )
 
 
-def list_sources(reader: Reader, window: Window) -> Found:
-    return SOURCES.page(reader, window, Where())
+async def list_sources(reader: Reader, window: Window) -> Found:
+    return await SOURCES.page(reader, window, Where())
 
 
-def get_source(reader: Reader, source_id: str) -> Row | None:
-    return reader.one(f"SELECT {COLUMNS}, text FROM source WHERE slug = :slug", {"slug": source_id})
+async def get_source(reader: Reader, source_id: str) -> Row | None:
+    return await reader.one(
+        f"SELECT {COLUMNS}, text FROM source WHERE slug = :slug", {"slug": source_id}
+    )

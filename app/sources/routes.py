@@ -21,11 +21,11 @@ SourceId = Annotated[
 @router.get("/sources", **list_route(SourceOut))
 async def list_sources(listing: ListingDep) -> Response:
     """Every article the dataset cites, with its metadata and hash."""
-    return listing.page(queries.list_sources)
+    return await listing.page(queries.list_sources)
 
 
 @router.get("/sources/{source_id}", **item_route(SourceDetail))
 async def get_source(source_id: SourceId, reader: ReaderDep) -> Response:
     """One article, with its full text (citation offsets index into it)."""
-    source = queries.get_source(reader, source_id)
+    source = await queries.get_source(reader, source_id)
     return json_or_404(source, f"No source with id {source_id!r}; see /sources")

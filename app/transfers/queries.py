@@ -29,7 +29,7 @@ DIRECTIONS: dict[Direction | None, str] = {
 }
 
 
-def list_transfers(
+async def list_transfers(
     reader: Reader,
     window: Window,
     *,
@@ -46,7 +46,7 @@ def list_transfers(
         .add(DIRECTIONS[direction], country_id=country_id)
         .add("transfer.status = :status", status=status)
     )
-    total, rows = TRANSFERS.page(reader, window, where)
+    total, rows = await TRANSFERS.page(reader, window, where)
     for row in rows:
         row["terms"] = json_list(row["terms"])
-    return total, with_citations(reader, "transfer", rows)
+    return total, await with_citations(reader, "transfer", rows)

@@ -27,9 +27,9 @@ async def list_transfers(
     status: StatusQuery = None,
 ) -> Response:
     """Every transfer: delivered, pledged, negotiated or of interest, with citations."""
-    supplier_id = countries.filter_id("query.supplier", supplier)
-    recipient_id = countries.filter_id("query.recipient", recipient)
-    return listing.page(
+    supplier_id = await countries.filter_id("query.supplier", supplier)
+    recipient_id = await countries.filter_id("query.recipient", recipient)
+    return await listing.page(
         queries.list_transfers, supplier_id=supplier_id, recipient_id=recipient_id, status=status
     )
 
@@ -42,6 +42,6 @@ async def list_country_transfers(
     status: StatusQuery = None,
 ) -> Response:
     """A country's transfers, as supplier or recipient."""
-    return listing.page(
+    return await listing.page(
         queries.list_transfers, country_id=country["id"], direction=direction, status=status
     )

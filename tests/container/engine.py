@@ -3,7 +3,6 @@ allows, the host's network; the image built once per session by `make image-offl
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 import uuid
@@ -16,6 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import POSTGRES_REQUIRED, PROJECT_ROOT
+from tests.live_server import free_port
 
 # crun, podman's default runtime, refuses the cgroup layout here, and raising the open-file and
 # process limits is not permitted, so containers keep them at 1024.
@@ -72,13 +72,6 @@ def build_image(log: Path) -> str:
     if result.returncode != 0:
         pytest.fail(f"{' '.join(command)} failed:\n{log.read_text()[-6000:]}")
     return tag
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The inventory read model serves exactly what the facts say, and follows every load."""
 
+import asyncio
 from pathlib import Path
 
 import yaml
@@ -8,7 +9,7 @@ from sqlalchemy import Engine
 
 from app.citations.queries import with_citations
 from app.core.config import Settings
-from app.core.reader import Reader
+from app.core.reader import open_reader
 from app.inventory.documents import ENTRIES, ORDER
 from app.main import create_app
 from app.seeding.loader import load_seeds
@@ -17,9 +18,17 @@ from tests.conftest import quiet
 
 def live_rendering(engine: Engine) -> list[dict[str, object]]:
     """The entries computed from the fact tables at request time, without the read model."""
-    reader = Reader(engine)
-    rows = reader.all(f"{ENTRIES} WHERE country.iso2 = 'KZ' ORDER BY {ORDER}")
-    return with_citations(reader, "inventory_entry", rows)
+    url = engine.url.render_as_string(hide_password=False)
+
+    async def render() -> list[dict[str, object]]:
+        reader = open_reader(Settings(database_url=url))
+        try:
+            rows = await reader.all(f"{ENTRIES} WHERE country.iso2 = 'KZ' ORDER BY {ORDER}")
+            return await with_citations(reader, "inventory_entry", rows)
+        finally:
+            await reader.close()
+
+    return asyncio.run(render())
 
 
 def test_served_entries_equal_the_facts_rendered_live(seeded_engine: Engine) -> None:

@@ -34,11 +34,15 @@ def test_statements_per_list_do_not_depend_on_the_page_size(
     uncached = api_settings.model_copy(update={"response_cache": False})
     with TestClient(create_app(uncached)) as client:
         separator = "&" if "?" in path else "?"
+        client.get(path)  # the country directory is read once per release, here
         one = statements(client, f"{path}{separator}limit=1")
         many = statements(client, f"{path}{separator}limit=500")
         assert client.get(f"{path}{separator}limit=500").json()["total"] > 1
-        # A full page also counts the rows; a bigger page never costs more statements.
-        assert many <= one <= 5
+        # The release read before the first statement and again after the last (the ETag
+        # names the data's release), the page, its count when the page is full, and at most
+        # two statements completing the items (parties, citations); a bigger page never
+        # costs more.
+        assert many <= one <= 6
 
 
 def test_cached_responses_run_no_statement_at_all(client: TestClient) -> None:

@@ -272,3 +272,111 @@ def test_seed_command_reports_a_bad_file_on_one_line_per_problem_and_exits_non_z
     assert f"data/{path.name}: inventory[" in result.stderr
     assert "Traceback" not in result.stderr
     assert count(empty_engine, "source") == 0
+
+
+def _edit_entry(seeds: Path, section: str, key: str, **changes: Any) -> Path:
+    """Change one entry of the first data file; return the file."""
+    path = _first_data_file(seeds)
+    document = yaml.safe_load(path.read_text())
+    entry = next(entry for entry in document[section] if entry["key"] == key)
+    entry.update(changes)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def test_a_quantity_its_quotes_do_not_state_is_refused_naming_what_they_state(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _edit_entry(seeds_copy, "inventory", "kz-gfp-2021-tanks", quantity=301)
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        "^"
+        + re.escape(
+            f"the seeds cannot be loaded: data/{path.name}: inventory[kz-gfp-2021-tanks].quantity: "
+            "quantity 301 is not stated by any of its quotes (they state: 300)"
+        )
+        + "$",
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "field", "value", "stated"),
+    [
+        ("transfers", "ru-kz-mig-29", "quantity", 12, "29"),
+        ("indicators", "kz-population-2021", "value", 19_000_001, "19000000"),
+        ("indicators", "kz-gfp-2021-regional-rank", "value", 3, "2, 2021"),
+    ],
+)
+def test_every_numeric_fact_is_checked_against_its_quotes(
+    seeded_engine: Engine,
+    seeds_copy: Path,
+    section: str,
+    key: str,
+    field: str,
+    value: int,
+    stated: str,
+) -> None:
+    path = _edit_entry(seeds_copy, section, key, **{field: value})
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        re.escape(
+            f"data/{path.name}: {section}[{key}].{field}: {field} {value} is not stated by any "
+            f"of its quotes (they state: {stated})"
+        ),
+    )
+
+
+def test_a_quantity_its_quote_writes_in_words_is_accepted(
+    empty_engine: Engine, seeds_copy: Path
+) -> None:
+    article = seeds_copy / "articles" / "000_e261da40276b49d9.txt"
+    article.write_text(article.read_text().replace("407 rocket", "four hundred and seven rocket"))
+    citation = {"quote": "four hundred and seven rocket projectors"}
+    _edit_entry(seeds_copy, "inventory", "kz-gfp-2021-rocket-projectors", citations=[citation])
+
+    load_seeds(empty_engine, seeds_copy, progress=quiet)
+
+    with empty_engine.connect() as connection:
+        quantity = connection.execute(
+            text("SELECT quantity FROM inventory_entry WHERE key = 'kz-gfp-2021-rocket-projectors'")
+        ).scalar_one()
+    assert quantity == 407
+
+
+def test_a_figure_stated_only_by_a_quote_from_another_source_is_accepted(
+    empty_engine: Engine, seeds_copy: Path
+) -> None:
+    citation = {
+        "quote": "Kazakhstan, sharing a massive 7,500-kilometer border with Russia",
+        "source": "undated-kazakhstan-strengthens-defense-systems",
+    }
+    _edit_entry(seeds_copy, "inventory", "kz-gfp-2021-tanks", quantity=7500, citations=[citation])
+    load_seeds(empty_engine, seeds_copy, progress=quiet)
+    with empty_engine.connect() as connection:
+        quantity = connection.execute(
+            text("SELECT quantity FROM inventory_entry WHERE key = 'kz-gfp-2021-tanks'")
+        ).scalar_one()
+    assert quantity == 7500
+
+
+def test_a_null_quantity_is_not_checked(empty_engine: Engine, seeds_copy: Path) -> None:
+    _edit_entry(seeds_copy, "inventory", "kz-gfp-2021-tanks", quantity=None)
+    load_seeds(empty_engine, seeds_copy, progress=quiet)
+    assert count(empty_engine, "inventory_entry") > 0
+
+
+def test_a_figure_is_exempt_only_where_its_note_says_it_is_derived(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    # Uzbekistan is first "behind" whom Kazakhstan is second: no quote states 1.
+    path = _edit_entry(seeds_copy, "indicators", "uz-gfp-2021-regional-rank", note="First.")
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        re.escape(
+            f"data/{path.name}: indicators[uz-gfp-2021-regional-rank].value: value 1 is not "
+            "stated by any of its quotes (they state: 2, 2021)"
+        ),
+    )
