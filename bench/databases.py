@@ -94,9 +94,10 @@ def _recreate_postgres_database(server_url: str, database: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
 
 
-def _postgres_database(
+def postgres_database(
     server_url: str, database: str, scaled: bool, expected: str, rebuild: bool, progress: Progress
 ) -> str:
+    """The URL of `database` on `server_url`, built unless it holds the `expected` release."""
     url = _postgres_url(server_url, database)
     if not rebuild and release_version(url) == expected:
         progress(f"reusing PostgreSQL database {database}")
@@ -119,9 +120,9 @@ def prepare(postgres_url: str | None, rebuild: bool, progress: Progress) -> Benc
         return BenchDatabases(seed_sqlite, scaled_sqlite, scaled_path)
     database = make_url(postgres_url).database or DEFAULT_POSTGRES_DATABASE
     return BenchDatabases(
-        seed_url=_postgres_database(
+        seed_url=postgres_database(
             postgres_url, f"{database}_seed", False, seeds, rebuild, progress
         ),
-        scaled_url=_postgres_database(postgres_url, database, True, scaled, rebuild, progress),
+        scaled_url=postgres_database(postgres_url, database, True, scaled, rebuild, progress),
         scaled_sqlite_path=scaled_path,
     )

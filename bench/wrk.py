@@ -3,6 +3,7 @@
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,17 +62,31 @@ def parse(output: str) -> WrkResult:
     )
 
 
-def run(url: str, duration_s: float, unique_query: bool = False) -> WrkResult:
-    """`wrk -t2 -c32 -d<duration> --latency`, optionally making every URL unique."""
+def run(
+    url: str,
+    duration_s: float,
+    unique_query: bool = False,
+    *,
+    threads: int = THREADS,
+    connections: int = CONNECTIONS,
+    script: Path | None = None,
+    script_args: Sequence[str] = (),
+) -> WrkResult:
+    """`wrk -t2 -c32 -d<duration> --latency`, optionally making every URL unique (or running
+    another Lua `script`, given `script_args`)."""
     wrk = shutil.which("wrk")
     if wrk is None:
         raise WrkError("wrk is not installed (Debian: apt-get install wrk)")
-    argv = [wrk, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration_s:g}s", "--latency"]
+    argv = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration_s:g}s", "--latency"]
     argv += ["--timeout", TIMEOUT]
-    if unique_query:
-        argv += ["-s", str(UNIQUE_QUERY_SCRIPT)]
+    script = UNIQUE_QUERY_SCRIPT if unique_query else script
+    if script is not None:
+        argv += ["-s", str(script)]
+    argv.append(url)
+    if script_args:
+        argv += ["--", *script_args]
     completed = subprocess.run(
-        [*argv, url], capture_output=True, text=True, timeout=duration_s + 60, check=False
+        argv, capture_output=True, text=True, timeout=duration_s + 60, check=False
     )
     if completed.returncode != 0:
         raise WrkError(f"wrk failed ({completed.returncode}): {completed.stderr.strip()}")
