@@ -23,9 +23,14 @@ from app.countries.directory import CountryDirectory
 from app.countries.routes import router as countries_router
 from app.docs.routes import install_docs
 from app.equipment.routes import router as equipment_router
+from app.events.routes import router as events_router
+from app.indicators.routes import router as indicators_router
 from app.inventory.routes import router as inventory_router
 from app.meta.routes import router as meta_router
 from app.organizations.routes import router as organizations_router
+from app.people.routes import router as people_router
+from app.places.routes import router as places_router
+from app.relations.routes import router as relations_router
 from app.search.routes import router as search_router
 from app.sources.routes import router as sources_router
 from app.transfers.routes import router as transfers_router
@@ -37,6 +42,11 @@ ROUTERS = (
     transfers_router,
     equipment_router,
     organizations_router,
+    people_router,
+    events_router,
+    places_router,
+    relations_router,
+    indicators_router,
     sources_router,
     categories_router,
     search_router,

@@ -6,14 +6,19 @@ from typing import NamedTuple
 
 from sqlmodel import SQLModel
 
-from app.agreements.models import Agreement, AgreementParty
+from app.agreements.models import Agreement, AgreementParty, AgreementRatification
 from app.categories.models import Category
 from app.citations.models import SUBJECT_COLUMNS, Citation
 from app.countries.models import Country, CountryIndicator
 from app.equipment.models import Equipment
+from app.events.models import Event, EventParticipant, EventPlace
+from app.indicators.models import IndicatorName
 from app.inventory.models import InventoryEntry, InventoryEntryDocument
 from app.meta.models import DatasetRelease
 from app.organizations.models import Organization
+from app.people.models import Person, PersonRole
+from app.places.models import Place
+from app.relations.models import Relation
 from app.sources.models import Source
 from app.transfers.models import Transfer
 
@@ -31,14 +36,23 @@ class LoadedTable(NamedTuple):
 LOADED_TABLES = (
     LoadedTable("country", ("iso2",)),
     LoadedTable("category", ("slug",)),
+    LoadedTable("indicator_name", ("name",)),
     LoadedTable("source", ("slug",)),
     LoadedTable("organization", ("slug",)),
+    LoadedTable("place", ("slug",)),
+    LoadedTable("person", ("slug",)),
+    LoadedTable("person_role", ("key",), owned=True),
     LoadedTable("equipment", ("slug",)),
     LoadedTable("inventory_entry", ("key",)),
     LoadedTable("transfer", ("key",)),
     LoadedTable("agreement", ("key",)),
     LoadedTable("agreement_party", ("agreement_id", "position"), owned=True),
+    LoadedTable("agreement_ratification", ("key",), owned=True),
     LoadedTable("country_indicator", ("key",)),
+    LoadedTable("event", ("key",)),
+    LoadedTable("event_participant", ("event_id", "position"), owned=True),
+    LoadedTable("event_place", ("event_id", "position"), owned=True),
+    LoadedTable("relation", ("key",)),
     LoadedTable("citation", (*SUBJECT_COLUMNS, "source_id", "quote"), owned=True),
 )
 LOADED_TABLE_NAMES = tuple(table.name for table in LOADED_TABLES)
@@ -48,16 +62,25 @@ __all__ = [
     "LOADED_TABLE_NAMES",
     "Agreement",
     "AgreementParty",
+    "AgreementRatification",
     "Category",
     "Citation",
     "Country",
     "CountryIndicator",
     "DatasetRelease",
     "Equipment",
+    "Event",
+    "EventParticipant",
+    "EventPlace",
+    "IndicatorName",
     "InventoryEntry",
     "InventoryEntryDocument",
     "LoadedTable",
     "Organization",
+    "Person",
+    "PersonRole",
+    "Place",
+    "Relation",
     "Source",
     "Transfer",
     "metadata",

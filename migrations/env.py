@@ -44,6 +44,12 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = make_engine(database_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # SQLite alters a table by copying it and dropping the original, and a dropped
+            # table deletes its rows first: with foreign keys enforced, that cascaded into
+            # every citation of the table's facts. Off for the migration (the pragma only
+            # takes effect outside a transaction, so on the driver's connection, first).
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -1,15 +1,17 @@
-"""Read queries for agreements and their parties."""
+"""Read queries for agreements, their parties and the steps of their ratification."""
 
-from app.citations.queries import with_citations
+from app.citations.queries import citations_of_kinds
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where, expand_list, json_list
 
 AGREEMENTS = ListQuery(
-    # AgreementOut's fields in its order; `parties` is filled in from PARTIES.
+    # AgreementOut's fields in its order; `parties` and `ratification` are filled in from
+    # PARTIES and RATIFICATION.
     select="""
         SELECT agreement.id AS row_id, agreement.key AS id, agreement.title, agreement.type,
-               NULL AS parties, agreement.signed_on, agreement.ratified_on, agreement.status,
-               agreement.place, agreement.terms, agreement.note
+               NULL AS parties, agreement.signed_on, agreement.ratified_on,
+               NULL AS ratification, agreement.status, agreement.place, agreement.terms,
+               agreement.stance, agreement.hedge, agreement.note
         FROM agreement
     """,
     count="SELECT count(*) FROM agreement",
@@ -30,6 +32,17 @@ PARTIES = """
     LEFT JOIN organization ON organization.id = agreement_party.organization_id
     WHERE agreement_party.agreement_id IN {ids}
     ORDER BY agreement_party.agreement_id, agreement_party.position
+"""
+# RatificationStepOut's fields in its order, after the ids that place each step.
+RATIFICATION = """
+    SELECT agreement_ratification.agreement_id, agreement_ratification.id AS row_id,
+           organization.slug AS body, organization.name AS body_name,
+           agreement_ratification.date, agreement_ratification.outcome,
+           agreement_ratification.note
+    FROM agreement_ratification
+    JOIN organization ON organization.id = agreement_ratification.body_id
+    WHERE agreement_ratification.agreement_id IN {ids}
+    ORDER BY agreement_ratification.agreement_id, agreement_ratification.position
 """
 
 
@@ -59,14 +72,31 @@ async def get_agreement(reader: Reader, agreement_id: str) -> Row | None:
 
 
 async def _complete(reader: Reader, rows: list[Row]) -> list[Row]:
-    """Parties and citations for a set of agreements: one statement each."""
+    """Parties, ratification steps and the citations of both for a set of agreements: one
+    statement each."""
     if not rows:
         return []
     ids, params = expand_list("id", [row["row_id"] for row in rows])
     parties: dict[int, list[Row]] = {}
     for party in await reader.all(PARTIES.format(ids=ids), params):
         parties.setdefault(party.pop("agreement_id"), []).append(party)
+    steps: dict[int, list[Row]] = {}
+    every_step = await reader.all(RATIFICATION.format(ids=ids), params)
+    for step in every_step:
+        steps.setdefault(step.pop("agreement_id"), []).append(step)
+    citations = await citations_of_kinds(
+        reader,
+        {
+            "agreement": [row["row_id"] for row in rows],
+            "agreement_ratification": [step["row_id"] for step in every_step],
+        },
+    )
+    for step in every_step:
+        step["citations"] = citations["agreement_ratification"].get(step.pop("row_id"), [])
     for row in rows:
-        row["parties"] = parties.get(row["row_id"], [])
+        row_id = row.pop("row_id")
+        row["parties"] = parties.get(row_id, [])
+        row["ratification"] = steps.get(row_id, [])
         row["terms"] = json_list(row["terms"])
-    return await with_citations(reader, "agreement", rows)
+        row["citations"] = citations["agreement"].get(row_id, [])
+    return rows

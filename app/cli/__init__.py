@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import typer
 
-from app.cli import browse, cite, countries, export, server
+from app.cli import browse, cite, countries, events, export, indicators, server
 
 cli = typer.Typer(
     help="milcap: a source-cited dataset of military capability, served as a REST API.\n\n"
@@ -23,6 +23,10 @@ READ_COMMANDS: tuple[Callable[..., None], ...] = (
     browse.countries,
     countries.country,
     countries.inventory,
+    countries.timeline,
+    indicators.indicators,
+    events.events,
+    events.person,
     browse.agreements,
     browse.transfers,
     browse.equipment,

@@ -1,4 +1,4 @@
-"""Commands about one country: its indicators, and its inventory."""
+"""Commands about one country: its indicators, its inventory, and its timeline."""
 
 from itertools import islice
 from typing import Annotated
@@ -7,7 +7,6 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from app.citations.schemas import CitationOut
 from app.cli.options import (
     CsvOption,
     JsonOption,
@@ -19,19 +18,19 @@ from app.cli.options import (
     page_size,
 )
 from app.cli.output import (
-    MISSING,
+    cited_by,
     cited_sources,
     console,
     emit_data,
     emit_json,
     id_column,
     quantity,
-    source_label,
     source_legend,
+    stance_label,
     table,
     text,
 )
-from app.countries.schemas import CountryOut
+from app.countries.schemas import CountryOut, TimelineItemOut, TimelineKind
 from app.inventory.schemas import InventoryEntryOut, InventoryKind
 from app.sources.schemas import SourceOut
 
@@ -47,17 +46,15 @@ INDICATOR_NAMES = {
     "border_length_km": "Border length",
 }
 KIND_NAMES: dict[InventoryKind, str] = {"holding": "total", "in_service": "in service"}
-
-
-def cited_by(citations: list[CitationOut], sources: dict[str, SourceOut]) -> str:
-    """Who says so: `Abbasova 2021, citing Global Firepower 2021`, one line per source."""
-    lines: dict[str, None] = {}
-    for citation in citations:
-        line = source_label(sources[citation.source_id])
-        if citation.attributed_to:
-            line += f"\nciting {citation.attributed_to}"
-        lines[escape(line)] = None
-    return "\n".join(lines) or MISSING
+TIMELINE_KINDS: dict[TimelineKind, str] = {
+    "event": "event",
+    "agreement": "agreement signed",
+    "ratification": "ratification step",
+    "transfer": "transfer",
+    "inventory_entry": "inventory",
+    "indicator": "indicator",
+    "relation": "relation",
+}
 
 
 def country(code: CodeArgument, json_: JsonOption = False, url: UrlOption = None) -> None:
@@ -189,5 +186,73 @@ def _inventory_table(
             text(entry.as_of),
             KIND_NAMES[entry.kind],
             f"{cited_by(entry.citations, sources)}\n[dim]{escape(entry.id)}[/]",
+        )
+    return grid
+
+
+def timeline(
+    code: CodeArgument,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="Only facts dated on or after this date: 2017, 2021-08."),
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option(help="Only facts dated on or before this date: 2021.")
+    ] = None,
+    kind: Annotated[
+        TimelineKind | None,
+        typer.Option(help="Only facts of this kind: event, agreement, ratification..."),
+    ] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    csv_: CsvOption = False,
+    url: UrlOption = None,
+) -> None:
+    """Show every dated fact about a country, oldest first, each with its source.
+
+    Events, agreements signed, ratification steps, transfers, inventory claims, indicators
+    and relations; --from and --to take partial dates and include a fact whose date
+    overlaps them (--from 2021-06 keeps a fact dated 2021)."""
+    output = output_of(json_, csv_)
+    with connect(url) as client:
+        found = client.walk(
+            client.timeline, code, from_=from_, to=to, kind=kind, limit=page_size(limit)
+        )
+        items = list(islice(found, limit))
+        if output is not Output.TABLE:
+            emit_data(items, output)
+            return
+        name = _name(client.country(code))
+        sources = cited_sources(client, (c.source_id for i in items for c in i.citations))
+    out = console()
+    if not items:
+        matching = " matching these filters" if from_ or to or kind else ""
+        out.print(f"{name}: the dataset holds no dated fact{matching}.")
+        return
+    out.print(_timeline_table(name, items, sources))
+    out.print(
+        "[dim]Stance: how strongly the article says it (stated, hedged, opinion, planned).[/]"
+    )
+    out.print("Sources:", source_legend(sources.values()))
+
+
+def _timeline_table(
+    name: str, items: list[TimelineItemOut], sources: dict[str, SourceOut]
+) -> Table:
+    facts = "1 dated fact" if len(items) == 1 else f"{len(items)} dated facts"
+    grid = table(f"{name}: timeline, {facts}, oldest first")
+    grid.add_column("Date", no_wrap=True)
+    grid.add_column("Kind", no_wrap=True)
+    # The fact's words get the room; its ID sits under them, whole, to paste into `cite`.
+    grid.add_column("What · ID", ratio=1, min_width=30, overflow="fold")
+    grid.add_column("Stance", no_wrap=True)
+    grid.add_column("Source")
+    for item in items:
+        grid.add_row(
+            escape(item.date),
+            TIMELINE_KINDS[item.kind],
+            f"{escape(item.title)}\n[dim]{escape(item.id)}[/]",
+            stance_label(item.stance),
+            cited_by(item.citations, sources),
         )
     return grid

@@ -22,6 +22,10 @@ Table = Literal[
     "inventory",
     "transfers",
     "agreements",
+    "people",
+    "places",
+    "events",
+    "relations",
 ]
 TABLES: tuple[str, ...] = get_args(Table)
 

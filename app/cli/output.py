@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from app.citations.schemas import CitationOut, Stance
 from app.cli.options import Output, connect, page_size
 from app.client import MilcapClient
 from app.core.http import to_csv
@@ -137,3 +138,21 @@ def id_column(grid: Table, ids: Iterable[str]) -> None:
 def cited_sources(client: MilcapClient, source_ids: Iterable[str]) -> dict[str, SourceOut]:
     """The metadata of the articles a listing cites, fetched once each."""
     return {source_id: client.source(source_id) for source_id in dict.fromkeys(source_ids)}
+
+
+def cited_by(citations: list[CitationOut], sources: dict[str, SourceOut]) -> str:
+    """Who says so: `Abbasova 2021, citing Global Firepower 2021`, one line per source."""
+    lines: dict[str, None] = {}
+    for citation in citations:
+        line = source_label(sources[citation.source_id])
+        if citation.attributed_to:
+            line += f"\nciting {citation.attributed_to}"
+        lines[escape(line)] = None
+    return "\n".join(lines) or MISSING
+
+
+def stance_label(value: Stance, hedge: str | None = None) -> str:
+    """How strongly the article says it: `stated`, or in italics `hedged: “apparently”`."""
+    if value == "stated":
+        return "stated"
+    return f"[italic]{value}[/]" + (f": “{escape(hedge)}”" if hedge else "")

@@ -3,7 +3,7 @@
 `aio.py` is the source, for asyncio; `sync.py` is generated from it (scripts/unasync.py)."""
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Any, ParamSpec, Self, cast
 
@@ -27,11 +27,16 @@ from app.client.transport import (
     segment,
 )
 from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Item, Page
-from app.countries.schemas import CountryDetail, CountryOut
+from app.countries.schemas import CountryDetail, CountryOut, TimelineItemOut, TimelineKind
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
+from app.events.schemas import EventOut, EventType
+from app.indicators.schemas import IndicatorNameKey, IndicatorNameOut, IndicatorWithCountryOut
 from app.inventory.schemas import InventoryEntryOut
 from app.meta.schemas import Export, Health, Meta
 from app.organizations.schemas import OrganizationOut
+from app.people.schemas import PersonDetail, PersonOut
+from app.places.schemas import PlaceDetail, PlaceOut
+from app.relations.schemas import RelationOut, RelationType
 from app.search.schemas import SearchHit, SearchKind
 from app.sources.schemas import SourceDetail, SourceOut
 from app.transfers.schemas import Direction, TransferOut, TransferStatus
@@ -199,6 +204,110 @@ class AsyncMilcapClient:
         """GET /countries/{code}/transfers: `imports`, `exports`, or both (None)."""
         params = query(direction=direction, status=status, limit=limit, offset=offset)
         return await self._get(f"/countries/{segment(code)}/transfers", Page[TransferOut], params)
+
+    async def timeline(
+        self,
+        code: str,
+        *,
+        from_: str | None = None,
+        to: str | None = None,
+        kind: TimelineKind | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page[TimelineItemOut]:
+        """GET /countries/{code}/timeline: every dated fact about a country, oldest first.
+
+        `from_` and `to` are partial dates, inclusive (`from_="2021"`)."""
+        params = query(**{"from": from_}, to=to, kind=kind, limit=limit, offset=offset)
+        return await self._get(
+            f"/countries/{segment(code)}/timeline", Page[TimelineItemOut], params
+        )
+
+    async def indicators(
+        self,
+        *,
+        name: IndicatorNameKey | None = None,
+        country: str | Iterable[str] | None = None,
+        as_of: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page[IndicatorWithCountryOut]:
+        """GET /indicators: one indicator (`name`) across countries and years, sources side by
+        side; `country` is a code or several (`["KZ", "UZ"]`)."""
+        codes = country if country is None or isinstance(country, str) else ",".join(country)
+        params = query(name=name, country=codes, as_of=as_of, limit=limit, offset=offset)
+        return await self._get("/indicators", Page[IndicatorWithCountryOut], params)
+
+    async def indicator_names(
+        self, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> Page[IndicatorNameOut]:
+        """GET /indicators/names: the indicator vocabulary, with labels, units and definitions."""
+        params = query(limit=limit, offset=offset)
+        return await self._get("/indicators/names", Page[IndicatorNameOut], params)
+
+    # People, events, places, relations.
+
+    async def people(
+        self,
+        *,
+        country: str | None = None,
+        organization: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page[PersonOut]:
+        """GET /people: the people the articles name, with their roles; `organization` is a
+        slug the person holds a role in."""
+        params = query(country=country, organization=organization, limit=limit, offset=offset)
+        return await self._get("/people", Page[PersonOut], params)
+
+    async def person(self, slug: str) -> PersonDetail:
+        """GET /people/{slug}: one person, with roles and the events they take part in."""
+        return await self._get(f"/people/{segment(slug)}", PersonDetail)
+
+    async def events(
+        self,
+        *,
+        country: str | None = None,
+        type_: EventType | None = None,
+        year: int | None = None,
+        person: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page[EventOut]:
+        """GET /events: orders, votes, signings, visits, statements..., oldest first; `country`
+        and `person` (a slug) are who takes part."""
+        params = query(
+            country=country, type=type_, year=year, person=person, limit=limit, offset=offset
+        )
+        return await self._get("/events", Page[EventOut], params)
+
+    async def event(self, event_id: str) -> EventOut:
+        """GET /events/{id}: one event."""
+        return await self._get(f"/events/{segment(event_id)}", EventOut)
+
+    async def places(
+        self, *, country: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> Page[PlaceOut]:
+        """GET /places: cities, regions, stations and valleys the articles name."""
+        params = query(country=country, limit=limit, offset=offset)
+        return await self._get("/places", Page[PlaceOut], params)
+
+    async def place(self, slug: str) -> PlaceDetail:
+        """GET /places/{slug}: one place, with the events there."""
+        return await self._get(f"/places/{segment(slug)}", PlaceDetail)
+
+    async def relations(
+        self,
+        *,
+        country: str | None = None,
+        type_: RelationType | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page[RelationOut]:
+        """GET /relations: basing, borders, alliances, joint ventures; `country` as subject or
+        object."""
+        params = query(country=country, type=type_, limit=limit, offset=offset)
+        return await self._get("/relations", Page[RelationOut], params)
 
     # Equipment, agreements, transfers.
 

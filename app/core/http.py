@@ -41,6 +41,10 @@ def json_response(payload: Mapping[str, Any], headers: Mapping[str, str] | None 
     return Response(orjson.dumps(payload), media_type=JSON_MEDIA_TYPE, headers=headers)
 
 
+def _nested(value: Any) -> bool:
+    return isinstance(value, dict | list)
+
+
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
@@ -53,8 +57,11 @@ def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
                 for c in value
             )
         elif all(isinstance(item, dict) for item in value):
+            # One cell per list: each item's own values; what nests deeper (a role's
+            # citations) stays in the JSON.
             row[prefix] = "; ".join(
-                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None) for item in value
+                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None and not _nested(v))
+                for item in value
             )
         else:
             row[prefix] = "; ".join(str(item) for item in value)

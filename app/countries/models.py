@@ -4,6 +4,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Column
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+from app.citations.models import stance_column
 
 
 class Country(SQLModel, table=True):
@@ -32,4 +33,6 @@ class CountryIndicator(SQLModel, table=True):
     qualifier: str | None = Field(default=None, max_length=40)
     as_of: str | None = Field(default=None, max_length=10)
     scope: str | None = None
+    stance: str = stance_column()
+    hedge: str | None = None
     note: str | None = None

@@ -13,8 +13,8 @@ COUNTRIES = ListQuery(
 INDICATORS = """
     SELECT country_indicator.id AS row_id, country_indicator.key AS id, country_indicator.name,
            country_indicator.value, country_indicator.unit, country_indicator.qualifier,
-           country_indicator.as_of, country_indicator.scope, country_indicator.note,
-           country.iso2 AS country
+           country_indicator.as_of, country_indicator.scope, country_indicator.stance,
+           country_indicator.hedge, country_indicator.note, country.iso2 AS country
     FROM country_indicator JOIN country ON country.id = country_indicator.country_id
 """
 INDICATOR_ORDER = (
@@ -50,7 +50,7 @@ async def list_indicators(reader: Reader) -> list[Row]:
     """Every indicator of every country, with its country's code (for the export)."""
     indicators = await _indicators(reader, Where())
     for indicator in indicators:
-        indicator["country"] = indicator.pop("country")  # last, as IndicatorWithCountry has it
+        indicator["country"] = indicator.pop("country")  # last, as IndicatorWithCountryOut has it
     return indicators
 
 

@@ -1,8 +1,10 @@
-"""Response models for countries and their indicators."""
+"""Response models for countries, their indicators and their timeline."""
+
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.citations.schemas import CitationOut
+from app.citations.schemas import HEDGE_DESCRIPTION, STANCE_DESCRIPTION, CitationOut, Stance
 
 
 class CountryOut(BaseModel):
@@ -31,6 +33,8 @@ class IndicatorOut(BaseModel):
     )
     as_of: str | None = Field(examples=["2021-11-12"])
     scope: str | None = Field(examples=["Central Asia"])
+    stance: Stance = Field(description=STANCE_DESCRIPTION, examples=["stated"])
+    hedge: str | None = Field(description=HEDGE_DESCRIPTION)
     note: str | None
     citations: list[CitationOut]
 
@@ -46,3 +50,35 @@ class CountryDetail(CountryOut):
         description="Every claim about the country; disagreeing sources side by side"
     )
     counts: FactCounts
+
+
+# What a timeline item is: its `id` is that resource's id (a ratification step's is
+# `<agreement id>.<position>`).
+TimelineKind = Literal[
+    "event", "agreement", "ratification", "transfer", "inventory_entry", "indicator", "relation"
+]
+
+
+class TimelineItemOut(BaseModel):
+    date: str = Field(
+        description="Partial ISO 8601 (`2021`, `2021-08`, `2021-08-21`); a transfer's years may "
+        "be a span (`2019-2021`)",
+        examples=["2021-11-10"],
+    )
+    kind: TimelineKind = Field(
+        description="`event` (its date), `agreement` (signed), `ratification` (one body's "
+        "step), `transfer` (its years), `inventory_entry` and `indicator` (as of), "
+        "`relation` (since)",
+        examples=["ratification"],
+    )
+    id: str = Field(
+        description="The fact's id; a ratification step's is `<agreement id>.<position>`",
+        examples=["kz-kg-2021-military-technical-assistance.0"],
+    )
+    title: str = Field(description="What happened, in a line")
+    stance: Stance = Field(
+        description=STANCE_DESCRIPTION + "; a ratification step is `stated`, or `planned` while "
+        "its outcome is pending",
+        examples=["stated"],
+    )
+    citations: list[CitationOut]

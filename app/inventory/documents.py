@@ -18,7 +18,7 @@ ENTRIES = """
            category.slug AS category, equipment.slug AS "equipment.slug",
            equipment.name AS "equipment.name", inventory_entry.quantity,
            inventory_entry.qualifier, inventory_entry.as_of, inventory_entry.kind,
-           inventory_entry.note
+           inventory_entry.stance, inventory_entry.hedge, inventory_entry.note
     FROM inventory_entry
     JOIN country ON country.id = inventory_entry.country_id
     JOIN category ON category.id = inventory_entry.category_id

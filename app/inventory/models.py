@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, String
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+from app.citations.models import stance_column
 from app.inventory.schemas import InventoryKind
 
 KINDS = ", ".join(f"'{kind}'" for kind in get_args(InventoryKind))
@@ -29,6 +30,8 @@ class InventoryEntry(SQLModel, table=True):
     qualifier: str | None = Field(default=None, max_length=40)
     as_of: str | None = Field(default=None, max_length=10)
     kind: InventoryKind = Field(sa_type=String(20))
+    stance: str = stance_column()
+    hedge: str | None = None
     note: str | None = None
 
 

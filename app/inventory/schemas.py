@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.citations.schemas import CitationOut
+from app.citations.schemas import HEDGE_DESCRIPTION, STANCE_DESCRIPTION, CitationOut, Stance
 
 # `holding`: how many of a category a country has; `in_service`: a type it operates.
 InventoryKind = Literal["holding", "in_service"]
@@ -28,5 +28,7 @@ class InventoryEntryOut(BaseModel):
     kind: InventoryKind = Field(
         description="`holding`: a category total; `in_service`: a type the country operates"
     )
+    stance: Stance = Field(description=STANCE_DESCRIPTION, examples=["stated"])
+    hedge: str | None = Field(description=HEDGE_DESCRIPTION)
     note: str | None
     citations: list[CitationOut]

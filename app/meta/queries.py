@@ -10,8 +10,12 @@ from app.core.pagination import EVERY_ROW
 from app.core.reader import Reader
 from app.countries.queries import list_countries, list_indicators
 from app.equipment.queries import list_equipment
+from app.events.queries import list_events
 from app.inventory.queries import every_document
 from app.organizations.queries import list_organizations
+from app.people.queries import list_people
+from app.places.queries import list_places
+from app.relations.queries import list_relations
 from app.sources.queries import list_sources
 from app.tables import LOADED_TABLE_NAMES
 from app.transfers.queries import list_transfers
@@ -37,4 +41,8 @@ async def export(reader: Reader) -> dict[str, Any]:
         "inventory": [orjson.Fragment(body) for body in await every_document(reader)],
         "transfers": (await list_transfers(reader, EVERY_ROW))[1],
         "agreements": (await list_agreements(reader, EVERY_ROW))[1],
+        "people": (await list_people(reader, EVERY_ROW))[1],
+        "places": (await list_places(reader, EVERY_ROW))[1],
+        "events": (await list_events(reader, EVERY_ROW))[1],
+        "relations": (await list_relations(reader, EVERY_ROW))[1],
     }

@@ -4,10 +4,15 @@ from pydantic import BaseModel, Field
 
 from app.agreements.schemas import AgreementOut
 from app.categories.schemas import CategoryOut
-from app.countries.schemas import CountryOut, IndicatorOut
+from app.countries.schemas import CountryOut
 from app.equipment.schemas import EquipmentOut
+from app.events.schemas import EventOut
+from app.indicators.schemas import IndicatorWithCountryOut
 from app.inventory.schemas import InventoryEntryOut
 from app.organizations.schemas import OrganizationOut
+from app.people.schemas import PersonOut
+from app.places.schemas import PlaceOut
+from app.relations.schemas import RelationOut
 from app.sources.schemas import SourceDetail
 from app.transfers.schemas import TransferOut
 
@@ -34,12 +39,6 @@ class Meta(BaseModel):
     attribution: str
 
 
-class IndicatorWithCountry(IndicatorOut):
-    """An indicator with the country it describes (the export lists them all together)."""
-
-    country: str = Field(description="ISO alpha-2 code", examples=["KZ"])
-
-
 class Export(BaseModel):
     """The whole dataset in one document."""
 
@@ -49,9 +48,13 @@ class Export(BaseModel):
     sources: list[SourceDetail]
     categories: list[CategoryOut]
     countries: list[CountryOut]
-    indicators: list[IndicatorWithCountry]
+    indicators: list[IndicatorWithCountryOut]
     organizations: list[OrganizationOut]
     equipment: list[EquipmentOut]
     inventory: list[InventoryEntryOut]
     transfers: list[TransferOut]
     agreements: list[AgreementOut]
+    people: list[PersonOut]
+    places: list[PlaceOut]
+    events: list[EventOut]
+    relations: list[RelationOut]

@@ -8,8 +8,21 @@ def _json_text(column: str) -> str:
     return f"REPLACE(REPLACE(REPLACE(CAST({column} AS TEXT), '[', ''), ']', ''), '\"', '')"
 
 
-# One document per searchable thing: (kind, ref, title, body), all in plain SQL so the same
-# statement fills the SQLite FTS5 table and the PostgreSQL table.
+# Words joined across rows: the one phrase the two engines spell differently.
+GROUP_WORDS = {"sqlite": "group_concat({}, ' ')", "postgresql": "string_agg({}, ' ')"}
+
+
+def _party_name(prefix: str) -> str:
+    """The name of a relation's subject or object, whichever kind of party it is."""
+    return (
+        f"COALESCE((SELECT name FROM country WHERE id = relation.{prefix}_country_id),"
+        f" (SELECT name FROM organization WHERE id = relation.{prefix}_organization_id),"
+        f" (SELECT name FROM person WHERE id = relation.{prefix}_person_id), '')"
+    )
+
+
+# One document per searchable thing: (kind, ref, title, body), in plain SQL so one statement
+# fills the SQLite FTS5 table and the PostgreSQL table ({group_words} aside).
 DOCUMENTS = f"""
     SELECT 'source' AS kind, slug AS ref, COALESCE(title, slug) AS title, text AS body
     FROM source
@@ -29,13 +42,49 @@ DOCUMENTS = f"""
     FROM agreement
     UNION ALL
     SELECT 'organization', slug, name, kind FROM organization
+    UNION ALL
+    SELECT 'person', person.slug, person.name,
+           {_json_text("person.aliases")} || ' ' || COALESCE(person.note, '') || ' '
+           || COALESCE((SELECT {{group_words}} FROM person_role
+                        WHERE person_role.person_id = person.id), '')
+    FROM person
+    UNION ALL
+    SELECT 'event', key, title, type || ' ' || COALESCE(hedge, '') || ' ' || COALESCE(note, '')
+    FROM event
+    UNION ALL
+    SELECT 'place', place.slug, place.name,
+           place.kind || ' ' || COALESCE(country.name, '') || ' ' || COALESCE(place.note, '')
+    FROM place LEFT JOIN country ON country.id = place.country_id
+    UNION ALL
+    SELECT 'relation', key, type || ': ' || {_party_name("subject")} || ' – '
+           || {_party_name("object")},
+           COALESCE(CAST(value AS TEXT), '') || ' ' || COALESCE(unit, '') || ' '
+           || COALESCE(note, '')
+    FROM relation
+    UNION ALL
+    SELECT 'category', slug, label,
+           COALESCE(un_register_category, '') || ' ' || COALESCE(description, '')
+    FROM category
+    UNION ALL
+    SELECT 'inventory_entry', inventory_entry.key,
+           country.name || ': ' || category.label
+           || COALESCE(' (' || equipment.name || ')', ''),
+           COALESCE(CAST(inventory_entry.quantity AS TEXT), '') || ' '
+           || COALESCE(inventory_entry.as_of, '') || ' ' || COALESCE(inventory_entry.note, '')
+    FROM inventory_entry
+    JOIN country ON country.id = inventory_entry.country_id
+    JOIN category ON category.id = inventory_entry.category_id
+    LEFT JOIN equipment ON equipment.id = inventory_entry.equipment_id
 """
 
 
 def rebuild_search_index(connection: Connection) -> int:
     """Replace every search document; returns how many there are."""
     connection.execute(text("DELETE FROM search_document"))
-    connection.execute(text(f"INSERT INTO search_document (kind, ref, title, body) {DOCUMENTS}"))
+    documents = DOCUMENTS.format(
+        group_words=GROUP_WORDS[connection.dialect.name].format("person_role.title")
+    )
+    connection.execute(text(f"INSERT INTO search_document (kind, ref, title, body) {documents}"))
     return int(connection.execute(text("SELECT count(*) FROM search_document")).scalar_one())
 
 

@@ -1,11 +1,23 @@
 """The shape of the curated data files in seeds/: pydantic models that validate them."""
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
+from app.citations.schemas import AttributedKind, Stance
+from app.events.schemas import EventType, PartyKind
+from app.indicators.schemas import IndicatorNameKey
 from app.inventory.schemas import InventoryKind
+from app.places.schemas import PlaceKind
+from app.relations.schemas import RelationType
 from app.transfers.schemas import TransferStatus
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
@@ -28,7 +40,15 @@ def check_partial_date(value: str | None) -> str | None:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class AttributedRefIn(Strict):
+    """Whom a citation's words come from, when the data has them: an organization, a person
+    or another source, by slug."""
+
+    kind: AttributedKind
+    id: Slug
 
 
 class CitationIn(Strict):
@@ -37,10 +57,27 @@ class CitationIn(Strict):
     quote: NonEmpty
     source: Slug | None = None
     attributed_to: NonEmpty | None = None
+    attributed_to_ref: AttributedRefIn | None = None
 
 
 class Cited(Strict):
     citations: list[CitationIn] = Field(min_length=1)
+
+
+class Claimed(Cited):
+    """A fact, with the strength its article gives it: `hedge` holds the softening words
+    themselves ("apparently"), which a hedged fact must give and its quotes must contain."""
+
+    stance: Stance = "stated"
+    hedge: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _hedge_given(self) -> "Claimed":
+        if self.stance == "hedged" and self.hedge is None:
+            raise ValueError("a hedged fact gives its hedging words in `hedge`")
+        if self.stance == "stated" and self.hedge is not None:
+            raise ValueError("a fact with a hedge is not `stated`: say how (hedged, opinion...)")
+        return self
 
 
 class SourceIn(Strict):
@@ -73,7 +110,7 @@ class EquipmentIn(Cited):
     manufacturer: Slug | None = None
 
 
-class InventoryEntryIn(Cited):
+class InventoryEntryIn(Claimed):
     key: Slug
     country: Iso2
     category: Slug
@@ -87,11 +124,12 @@ class InventoryEntryIn(Cited):
     _date = field_validator("as_of")(check_partial_date)
 
 
-class TransferIn(Cited):
+class TransferIn(Claimed):
     key: Slug
     supplier: Iso2 | None = None
     recipient: Iso2
     equipment: Slug | None = None
+    category: Slug | None = None
     description: NonEmpty | None = None
     quantity: int | None = Field(default=None, ge=0)
     qualifier: Qualifier | None = None
@@ -106,7 +144,18 @@ class PartyIn(Strict):
     role: NonEmpty
 
 
-class AgreementIn(Cited):
+class RatificationIn(Cited):
+    """One body's step: the Majilis passing a bill is one step, not the ratification."""
+
+    body: Slug
+    date: str | None = None
+    outcome: Literal["passed", "rejected", "pending"]
+    note: NonEmpty | None = None
+
+    _date = field_validator("date")(check_partial_date)
+
+
+class AgreementIn(Claimed):
     key: Slug
     title: NonEmpty
     type: NonEmpty
@@ -116,21 +165,16 @@ class AgreementIn(Cited):
     place: NonEmpty | None = None
     status: NonEmpty | None = None
     terms: list[NonEmpty] = []
+    ratification: list[RatificationIn] = []
     note: NonEmpty | None = None
 
     _dates = field_validator("signed_on", "ratified_on")(check_partial_date)
 
 
-class IndicatorIn(Cited):
+class IndicatorIn(Claimed):
     key: Slug
     country: Iso2
-    name: Literal[
-        "population",
-        "gfp_world_rank",
-        "gfp_regional_rank",
-        "world_military_rank",
-        "border_length_km",
-    ]
+    name: IndicatorNameKey
     value: int = Field(ge=0)
     unit: NonEmpty | None = None
     qualifier: Qualifier | None = None
@@ -141,16 +185,91 @@ class IndicatorIn(Cited):
     _date = field_validator("as_of")(check_partial_date)
 
 
+class PlaceIn(Cited):
+    slug: Slug
+    name: NonEmpty
+    country: Iso2 | None = None
+    subdivision: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")] | None = (
+        None
+    )
+    kind: PlaceKind
+    note: NonEmpty | None = None
+
+
+class RoleIn(Claimed):
+    """A title a person holds or held, as the article gives it ("Deputy Defense Minister")."""
+
+    title: NonEmpty
+    organization: Slug | None = None
+    country: Iso2 | None = None
+    from_: str | None = Field(default=None, alias="from")
+    to: str | None = None
+    note: NonEmpty | None = None
+
+    _dates = field_validator("from_", "to")(check_partial_date)
+
+
+class PersonIn(Cited):
+    slug: Slug
+    name: NonEmpty
+    aliases: list[NonEmpty] = []
+    country: Iso2 | None = None
+    roles: list[RoleIn] = []
+    note: NonEmpty | None = None
+
+
+class PartyRefIn(Strict):
+    """A country (ISO alpha-2 code), an organization or a person (slug)."""
+
+    kind: PartyKind
+    code: PartyCode
+
+
+class ParticipantIn(PartyRefIn):
+    role: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)] | None
+    ) = None
+
+
+class EventIn(Claimed):
+    key: Slug
+    type: EventType
+    date: str | None = None
+    title: NonEmpty
+    participants: list[ParticipantIn] = []
+    places: list[Slug] = []
+    note: NonEmpty | None = None
+
+    _date = field_validator("date")(check_partial_date)
+
+
+class RelationIn(Claimed):
+    key: Slug
+    type: RelationType
+    subject: PartyRefIn
+    object: PartyRefIn
+    since: str | None = None
+    value: float | None = None
+    unit: NonEmpty | None = None
+    note: NonEmpty | None = None
+
+    _date = field_validator("since")(check_partial_date)
+
+
 class ArticleFile(Strict):
     """One reviewed data file: an article's metadata and everything taken from it."""
 
     source: SourceIn
     organizations: list[OrganizationIn] = []
+    places: list[PlaceIn] = []
+    people: list[PersonIn] = []
     equipment: list[EquipmentIn] = []
     inventory: list[InventoryEntryIn] = []
     transfers: list[TransferIn] = []
     agreements: list[AgreementIn] = []
     indicators: list[IndicatorIn] = []
+    events: list[EventIn] = []
+    relations: list[RelationIn] = []
 
 
 class CategoryIn(Strict):
@@ -174,3 +293,24 @@ class RegionsFile(Strict):
 
     scheme: NonEmpty
     regions: list[RegionIn] = Field(min_length=1)
+
+
+class IndicatorNameIn(Strict):
+    name: IndicatorNameKey
+    label: NonEmpty
+    unit: NonEmpty | None = None
+    definition: NonEmpty
+
+
+class IndicatorsFile(Strict):
+    """The indicator vocabulary: each name's unit and definition."""
+
+    indicators: list[IndicatorNameIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_name_once(self) -> "IndicatorsFile":
+        names = [indicator.name for indicator in self.indicators]
+        missing = set(get_args(IndicatorNameKey)) - set(names)
+        if missing or len(names) != len(set(names)):
+            raise ValueError(f"must define each indicator name once; missing: {sorted(missing)}")
+        return self

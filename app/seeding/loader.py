@@ -29,7 +29,7 @@ class TableCounts:
 
     def __str__(self) -> str:
         return (
-            f"{self.table:<18} {self.inserted:>5} inserted {self.updated:>5} updated "
+            f"{self.table:<22} {self.inserted:>5} inserted {self.updated:>5} updated "
             f"{self.unchanged:>5} unchanged {self.deleted:>5} deleted"
         )
 

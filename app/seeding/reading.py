@@ -8,13 +8,14 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from app.seeding.files import ArticleFile, CategoriesFile, RegionsFile
+from app.seeding.files import ArticleFile, CategoriesFile, IndicatorsFile, RegionsFile
 from app.seeding.safe_yaml import MAX_FILE_BYTES, YamlRefused, load_yaml_file, too_large
 
 ARTICLES_DIR = "articles"
 DATA_DIR = "data"
 CATEGORIES_FILE = "reference/categories.yaml"
 REGIONS_FILE = "reference/regions.yaml"
+INDICATORS_FILE = "reference/indicators.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -55,6 +56,7 @@ class SeedSet:
     version: str
     categories: CategoriesFile
     regions: RegionsFile
+    indicators: IndicatorsFile
     data_files: dict[str, ArticleFile]
     articles: dict[str, Article]
     problems: list[SeedProblem] = field(default_factory=list)
@@ -150,6 +152,7 @@ def read_seeds(root: Path) -> SeedSet:
 
     categories = _parse(root / CATEGORIES_FILE, CATEGORIES_FILE, CategoriesFile, problems)
     regions = _parse(root / REGIONS_FILE, REGIONS_FILE, RegionsFile, problems)
+    indicators = _parse(root / INDICATORS_FILE, INDICATORS_FILE, IndicatorsFile, problems)
     data_paths = sorted((root / DATA_DIR).glob("*.yaml"))
     if not data_paths:
         problems.append(SeedProblem(DATA_DIR, "(directory)", "holds no .yaml data file"))
@@ -160,7 +163,8 @@ def read_seeds(root: Path) -> SeedSet:
         if parsed is not None:
             data_files[relative] = parsed
 
-    if problems or categories is None or regions is None:
+    if problems or categories is None or regions is None or indicators is None:
         raise SeedError(problems)
-    all_paths = [*article_paths, *data_paths, root / CATEGORIES_FILE, root / REGIONS_FILE]
-    return SeedSet(_version(all_paths, root), categories, regions, data_files, articles)
+    references = [root / name for name in (CATEGORIES_FILE, REGIONS_FILE, INDICATORS_FILE)]
+    all_paths = [*article_paths, *data_paths, *references]
+    return SeedSet(_version(all_paths, root), categories, regions, indicators, data_files, articles)

@@ -4,6 +4,7 @@ from sqlalchemy import JSON, CheckConstraint, Column, String
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
+from app.citations.models import stance_column
 from app.transfers.schemas import TransferStatus
 
 
@@ -16,10 +17,13 @@ class Transfer(SQLModel, table=True):
     supplier_country_id: int | None = Field(default=None, foreign_key="country.id", index=True)
     recipient_country_id: int = Field(foreign_key="country.id", index=True)
     equipment_id: int | None = Field(default=None, foreign_key="equipment.id", index=True)
+    category_id: int | None = Field(default=None, foreign_key="category.id", index=True)
     description: str | None = None
     quantity: int | None = None
     qualifier: str | None = Field(default=None, max_length=40)
     years: str | None = Field(default=None, max_length=9)
     status: TransferStatus = Field(sa_type=String(40), index=True)
     terms: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    stance: str = stance_column()
+    hedge: str | None = None
     note: str | None = None

@@ -9,13 +9,14 @@ TRANSFERS = ListQuery(
     select="""
         SELECT transfer.id AS row_id, transfer.key AS id, supplier.iso2 AS supplier,
                recipient.iso2 AS recipient, equipment.slug AS "equipment.slug",
-               equipment.name AS "equipment.name", transfer.description, transfer.quantity,
-               transfer.qualifier, transfer.years, transfer.status, transfer.terms,
-               transfer.note
+               equipment.name AS "equipment.name", category.slug AS category,
+               transfer.description, transfer.quantity, transfer.qualifier, transfer.years,
+               transfer.status, transfer.terms, transfer.stance, transfer.hedge, transfer.note
         FROM transfer
         LEFT JOIN country AS supplier ON supplier.id = transfer.supplier_country_id
         JOIN country AS recipient ON recipient.id = transfer.recipient_country_id
         LEFT JOIN equipment ON equipment.id = transfer.equipment_id
+        LEFT JOIN category ON category.id = transfer.category_id
     """,
     count="SELECT count(*) FROM transfer",
     order_by="COALESCE(transfer.years, ''), recipient.iso2, transfer.key",

@@ -22,11 +22,16 @@ from app.client import (
     ValidationFailed,
 )
 from app.core.schemas import Page, Problem
-from app.countries.schemas import CountryDetail, CountryOut
+from app.countries.schemas import CountryDetail, CountryOut, TimelineItemOut
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
+from app.events.schemas import EventOut
+from app.indicators.schemas import IndicatorNameOut, IndicatorWithCountryOut
 from app.inventory.schemas import InventoryEntryOut
 from app.meta.schemas import Export, Health, Meta
 from app.organizations.schemas import OrganizationOut
+from app.people.schemas import PersonDetail, PersonOut
+from app.places.schemas import PlaceDetail, PlaceOut
+from app.relations.schemas import RelationOut
 from app.search.schemas import SearchHit
 from app.sources.schemas import SourceDetail, SourceOut
 from app.transfers.schemas import TransferOut
@@ -57,6 +62,16 @@ def test_each_method_returns_the_model_its_route_declares(milcap: MilcapClient) 
         "country_inventory": (milcap.country_inventory("KZ"), Page[InventoryEntryOut]),
         "country_agreements": (milcap.country_agreements("KZ"), Page[AgreementOut]),
         "country_transfers": (milcap.country_transfers("KZ"), Page[TransferOut]),
+        "timeline": (milcap.timeline("KZ"), Page[TimelineItemOut]),
+        "indicators": (milcap.indicators(), Page[IndicatorWithCountryOut]),
+        "indicator_names": (milcap.indicator_names(), Page[IndicatorNameOut]),
+        "people": (milcap.people(), Page[PersonOut]),
+        "person": (milcap.person("kassym-jomart-tokayev"), PersonDetail),
+        "events": (milcap.events(), Page[EventOut]),
+        "event": (milcap.event("kz-2021-08-21-mobilization-order"), EventOut),
+        "places": (milcap.places(), Page[PlaceOut]),
+        "place": (milcap.place("otar"), PlaceDetail),
+        "relations": (milcap.relations(), Page[RelationOut]),
         "equipment": (milcap.equipment(), Page[EquipmentOut]),
         "equipment_type": (milcap.equipment_type("mig-29"), EquipmentDetail),
         "agreements": (milcap.agreements(), Page[AgreementOut]),
@@ -126,6 +141,39 @@ def test_agreement_filters(milcap: MilcapClient) -> None:
     assert all(a.signed_on and a.signed_on.startswith("2017") for a in in_2017)
 
 
+def test_people_events_and_where_they_happened(milcap: MilcapClient) -> None:
+    tokayev = milcap.person("kassym-jomart-tokayev")
+    assert tokayev.aliases == ["Kasym-Jomart Tokayev"]
+    writer = next(r for r in milcap.person("joshua-kucera").roles if r.title == "writer")
+    assert writer.from_ == "2007"
+    ordered = list(milcap.walk(milcap.events, person="kassym-jomart-tokayev", type_="order"))
+    assert {e.id for e in ordered} == {e.id for e in tokayev.events if e.type == "order"}
+    in_2017 = list(milcap.walk(milcap.events, country="UZ", year=2017))
+    assert in_2017
+    assert all(e.date and e.date.startswith("2017") for e in in_2017)
+    otar = milcap.place("otar")
+    assert otar.subdivision == "KZ-31"
+    assert otar.slug in {p.slug for p in milcap.walk(milcap.places, country="KZ")}
+    basing = list(milcap.walk(milcap.relations, country="KZ", type_="basing"))
+    assert [(r.subject.code, r.object.code) for r in basing] == [("RU", "KZ")]
+
+
+def test_timeline_and_indicator_series(milcap: MilcapClient) -> None:
+    dates = [i.date for i in milcap.walk(milcap.timeline, "KZ", from_="2017", to="2017")]
+    assert dates
+    assert all(date.startswith("2017") for date in dates)
+    steps = list(milcap.walk(milcap.timeline, "KZ", kind="ratification"))
+    assert "kz-kg-2021-military-technical-assistance.0" in {s.id for s in steps}
+    as_list = milcap.indicators(name="population", country=["KZ", "UZ"])
+    assert as_list == milcap.indicators(name="population", country="kz,uz")
+    assert {(i.country, i.value) for i in as_list.items} >= {("KZ", 16_000_000), ("UZ", 30_000_000)}
+    names = {n.name: n.unit for n in milcap.walk(milcap.indicator_names)}
+    assert names["population"] == "people"
+    with pytest.raises(ValidationFailed) as caught:
+        milcap.indicators(country=["KZ", "XX"])
+    assert caught.value.field == "country"
+
+
 def test_walk_fetches_every_page_once_in_order(live_server: LiveServer) -> None:
     transport = Recording()
     with MilcapClient(live_server.url, transport=transport) as milcap:
@@ -169,6 +217,10 @@ def test_unknown_country_is_not_found_with_the_problem_document(milcap: MilcapCl
         ("agreement", "no-such-agreement"),
         ("source", "no-such-source"),
         ("organization", "no-such-org"),
+        ("person", "no-such-person"),
+        ("event", "no-such-event"),
+        ("place", "no-such-place"),
+        ("timeline", "XX"),
     ],
 )
 def test_unknown_keys_are_not_found(milcap: MilcapClient, method: str, key: str) -> None:

@@ -15,6 +15,7 @@ API_PATHS = {
     "/countries/{code}/inventory",
     "/countries/{code}/agreements",
     "/countries/{code}/transfers",
+    "/countries/{code}/timeline",
     "/equipment",
     "/equipment/{slug}",
     "/agreements",
@@ -23,6 +24,15 @@ API_PATHS = {
     "/sources",
     "/sources/{source_id}",
     "/categories",
+    "/people",
+    "/people/{slug}",
+    "/events",
+    "/events/{event_id}",
+    "/places",
+    "/places/{slug}",
+    "/relations",
+    "/indicators",
+    "/indicators/names",
     "/search",
     "/meta",
     "/healthz",
@@ -89,3 +99,31 @@ def test_every_parameter_is_described(openapi: dict[str, Any]) -> None:
     for path, item in openapi["paths"].items():
         for parameter in item["get"].get("parameters", []):
             assert parameter.get("description"), (path, parameter["name"])
+
+
+def test_parameter_examples_name_served_data(
+    openapi: dict[str, Any], api_settings: Settings
+) -> None:
+    """Each example in the reference works: its path answers, each query example finds items."""
+    with TestClient(create_app(api_settings)) as client:
+        for template, item in openapi["paths"].items():
+            parameters = item["get"].get("parameters", [])
+            examples = {p["name"]: p["schema"].get("examples", [None])[0] for p in parameters}
+            path = template
+            for parameter in parameters:
+                if parameter["in"] == "path":
+                    path = path.replace(f"{{{parameter['name']}}}", examples[parameter["name"]])
+            required = {
+                p["name"]: examples[p["name"]]
+                for p in parameters
+                if p["in"] == "query" and p.get("required")
+            }
+            response = client.get(path, params=required)
+            assert response.status_code == 200, (path, response.text)
+            for parameter in parameters:
+                example = examples[parameter["name"]]
+                if parameter["in"] != "query" or example is None or parameter.get("required"):
+                    continue
+                response = client.get(path, params=required | {parameter["name"]: example})
+                assert response.status_code == 200, (path, parameter["name"], response.text)
+                assert response.json()["items"], (path, parameter["name"])

@@ -126,3 +126,22 @@ def test_csv_by_parameter_or_accept_header(client: TestClient) -> None:
     assert "300 tanks" in by_param.text
     assert by_accept.text == by_param.text
     assert_problem(client.get("/countries/KZ/inventory?format=xml"), 422)
+
+
+def test_entries_carry_their_stance_and_the_link_to_whom_they_cite(client: TestClient) -> None:
+    page = inventory(client)
+    for entry in page.items:
+        assert entry.stance in ("stated", "hedged", "opinion", "planned"), entry.id
+        if entry.stance == "stated":
+            assert entry.hedge is None, entry.id
+    tanks = next(e for e in page.items if e.id == "kz-gfp-2021-tanks")
+    assert (tanks.stance, tanks.hedge) == ("stated", None)
+    (citation,) = tanks.citations
+    assert citation.attributed_to == "Global Firepower 2021"
+    assert citation.attributed_to_ref is not None
+    assert (citation.attributed_to_ref.kind, citation.attributed_to_ref.id) == (
+        "organization",
+        "global-firepower",
+    )
+    mig = next(e for e in page.items if e.id == "kz-in-service-mig-29")
+    assert all(c.attributed_to_ref is None for c in mig.citations if not c.attributed_to)

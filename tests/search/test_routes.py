@@ -51,3 +51,18 @@ def test_empty_or_missing_query_is_a_422(client: TestClient) -> None:
     body = assert_problem(client.get("/search", params={"q": "!!!"}), 422)
     assert body["invalid_params"][0]["name"] == "query.q"
     assert search(client, q="zzzyyyxxx").total == 0
+
+
+def test_facts_and_people_are_found_not_only_article_text(client: TestClient) -> None:
+    tanks = {(h.kind, h.id) for h in search(client, q="tanks").items}
+    assert ("inventory_entry", "kz-gfp-2021-tanks") in tanks
+    assert ("category", "tanks") in tanks
+    # Any spelling a person goes by finds them: article 004 writes "Kasym-Jomart".
+    spelled = search(client, q="Kasym-Jomart").items
+    assert ("person", "kassym-jomart-tokayev") in {(h.kind, h.id) for h in spelled}
+    # A role's title finds its holder; a place, an event and a relation are found by name.
+    minister = {(h.kind, h.id) for h in search(client, q="Deputy Defense Minister").items}
+    assert ("person", "ruslan-shpekbayev") in minister
+    assert "place" in {h.kind for h in search(client, q="Otar", kind="place").items}
+    assert search(client, q="mobilize", kind="event").items
+    assert search(client, q="basing", kind="relation").items

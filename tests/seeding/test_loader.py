@@ -17,7 +17,18 @@ from app.seeding.reading import SeedError
 from app.tables import metadata
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR, quiet
 
-FACT_SECTIONS = ("organizations", "equipment", "inventory", "transfers", "agreements", "indicators")
+FACT_SECTIONS = (
+    "organizations",
+    "places",
+    "people",
+    "equipment",
+    "inventory",
+    "transfers",
+    "agreements",
+    "indicators",
+    "events",
+    "relations",
+)
 
 
 def data_documents(seeds: Path = SEEDS_DIR) -> list[dict[str, Any]]:
@@ -47,13 +58,17 @@ def test_full_load_matches_the_data_files(empty_engine: Engine) -> None:
     def total(section: str) -> int:
         return sum(len(document.get(section) or []) for document in documents)
 
-    citations = sum(
-        len(entry["citations"])
-        for document in documents
-        for section in FACT_SECTIONS
-        for entry in document.get(section) or []
-    )
-    parties = sum(len(a["parties"]) for d in documents for a in d.get("agreements") or [])
+    def entries(section: str) -> list[dict[str, Any]]:
+        return [entry for document in documents for entry in document.get(section) or []]
+
+    # The citations of every fact, and of the parts of facts that carry their own.
+    cited = [entry for section in FACT_SECTIONS for entry in entries(section)]
+    cited += [role for person in entries("people") for role in person.get("roles") or []]
+    cited += [step for a in entries("agreements") for step in a.get("ratification") or []]
+    citations = sum(len(entry["citations"]) for entry in cited)
+    parties = sum(len(a["parties"]) for a in entries("agreements"))
+    participants = sum(len(e.get("participants") or []) for e in entries("events"))
+    event_places = sum(len(e.get("places") or []) for e in entries("events"))
     categories = yaml.safe_load((SEEDS_DIR / "reference/categories.yaml").read_text())
     expected = {
         "country": len(pycountry.countries),
@@ -65,7 +80,18 @@ def test_full_load_matches_the_data_files(empty_engine: Engine) -> None:
         "transfer": total("transfers"),
         "agreement": total("agreements"),
         "agreement_party": parties,
+        "agreement_ratification": sum(
+            len(a.get("ratification") or []) for a in entries("agreements")
+        ),
         "country_indicator": total("indicators"),
+        "indicator_name": 5,
+        "place": total("places"),
+        "person": total("people"),
+        "person_role": sum(len(p.get("roles") or []) for p in entries("people")),
+        "event": total("events"),
+        "event_participant": participants,
+        "event_place": event_places,
+        "relation": total("relations"),
         "citation": citations,
         "dataset_release": 1,
         "inventory_entry_document": total("inventory"),
@@ -379,4 +405,65 @@ def test_a_figure_is_exempt_only_where_its_note_says_it_is_derived(
             f"data/{path.name}: indicators[uz-gfp-2021-regional-rank].value: value 1 is not "
             "stated by any of its quotes (they state: 2, 2021)"
         ),
+    )
+
+
+def _edit_first_file(seeds: Path, section: str, name: str, value: str, **changes: Any) -> Path:
+    """Change the entry of `section` whose `name` is `value`, in the first data file."""
+    path = _first_data_file(seeds)
+    document = yaml.safe_load(path.read_text())
+    entry = next(entry for entry in document[section] if entry[name] == value)
+    entry.update(changes)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def test_a_hedge_its_quotes_do_not_hold_is_refused(seeded_engine: Engine, seeds_copy: Path) -> None:
+    path = _edit_entry(
+        seeds_copy, "inventory", "kz-gfp-2021-tanks", stance="hedged", hedge="reportedly"
+    )
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        re.escape(
+            f"data/{path.name}: inventory[kz-gfp-2021-tanks].hedge: "
+            "no quote of the fact says 'reportedly'"
+        ),
+    )
+
+
+def test_a_hedged_fact_without_its_hedging_words_is_refused(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    _edit_entry(seeds_copy, "inventory", "kz-gfp-2021-tanks", stance="hedged")
+    _assert_fails_untouched(
+        seeded_engine, seeds_copy, re.escape("a hedged fact gives its hedging words in `hedge`")
+    )
+
+
+def test_a_subdivision_of_another_country_is_refused(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _edit_first_file(seeds_copy, "places", "slug", "koy-tash", subdivision="KZ-31")
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        re.escape(f"data/{path.name}: places[koy-tash].subdivision: KZ-31 is in KZ, not KG"),
+    )
+
+
+def test_an_attribution_to_nobody_the_seeds_know_is_refused(
+    seeded_engine: Engine, seeds_copy: Path
+) -> None:
+    path = _first_data_file(seeds_copy)
+    document = yaml.safe_load(path.read_text())
+    document["inventory"][0]["citations"][0]["attributed_to_ref"] = {
+        "kind": "person",
+        "id": "nobody-at-all",
+    }
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    _assert_fails_untouched(
+        seeded_engine,
+        seeds_copy,
+        r"citations\[0\]\.attributed_to_ref: unknown person 'nobody-at-all'",
     )

@@ -22,11 +22,31 @@ def test_russian_deliveries_to_kazakhstan(client: TestClient) -> None:
 
 
 def test_aid_to_kyrgyzstan_keeps_its_terms(client: TestClient) -> None:
-    (aid,) = transfers(client, recipient="KG").items
-    assert aid.supplier == "KZ"
-    assert aid.status == "pledged"
-    assert any("Koy Tash" in term for term in aid.terms)
-    assert any("third state" in term for term in aid.terms)
+    aid = transfers(client, recipient="KG").items
+    for transfer in aid:
+        assert transfer.supplier == "KZ"
+        assert transfer.status == "pledged"
+        assert any("Koy Tash" in term for term in transfer.terms)
+        assert any("third state" in term for term in transfer.terms)
+
+
+def test_ammunition_and_special_equipment_are_two_categories(client: TestClient) -> None:
+    aid = transfers(client, recipient="KG").items
+    assert sorted(t.category for t in aid if t.category) == ["ammunition", "special-equipment"]
+    categories = {c["slug"] for c in client.get("/categories").json()["items"]}
+    served = transfers(client, limit="500").items
+    assert {t.category for t in served if t.category} <= categories
+    mig = next(t for t in served if t.id == "ru-kz-mig-29")
+    assert mig.category == "fighter-aircraft"
+
+
+def test_every_transfer_says_how_strongly_its_article_states_it(client: TestClient) -> None:
+    for transfer in transfers(client, limit="500").items:
+        assert transfer.stance in ("stated", "hedged", "opinion", "planned")
+        if transfer.stance == "stated":
+            assert transfer.hedge is None, transfer.id
+        if transfer.stance == "hedged":
+            assert transfer.hedge, transfer.id
 
 
 def test_country_transfers_by_direction(client: TestClient) -> None:

@@ -1,0 +1,28 @@
+"""Response models for indicators across countries, and the indicator vocabulary."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from app.countries.schemas import IndicatorOut
+
+# The names an indicator may have; their units and definitions are reference data
+# (seeds/reference/indicators.yaml, served at /indicators/names), which must name each.
+IndicatorNameKey = Literal[
+    "population",
+    "gfp_world_rank",
+    "gfp_regional_rank",
+    "world_military_rank",
+    "border_length_km",
+]
+
+
+class IndicatorNameOut(BaseModel):
+    name: IndicatorNameKey = Field(examples=["gfp_world_rank"])
+    label: str = Field(examples=["Global Firepower world rank"])
+    unit: str | None = Field(examples=["rank"])
+    definition: str = Field(description="What the indicator measures, and by whose definition")
+
+
+class IndicatorWithCountryOut(IndicatorOut):
+    country: str = Field(description="ISO alpha-2 code", examples=["KZ"])
