@@ -48,7 +48,28 @@ def _claims(export: Export) -> dict[str, Claim]:
         claims.append(Claim("equipment", q.slug, f"{q.name}: {q.role or q.category}", q.citations))
     for o in export.organizations:
         claims.append(Claim("organization", o.slug, f"{o.name}: {o.kind}", o.citations))
+    for person in export.people:
+        titles = "; ".join(role.title for role in person.roles) or "no role stated"
+        claims.append(Claim("person", person.slug, f"{person.name}: {titles}", person.citations))
+    for place in export.places:
+        where = ", ".join(p for p in (place.kind, place.subdivision, place.country) if p)
+        claims.append(Claim("place", place.slug, f"{place.name} ({where})", place.citations))
+    for event in export.events:
+        when = event.date or "undated"
+        summary = f"{event.type}, {when}: {event.title}{_stance(event.stance, event.hedge)}"
+        claims.append(Claim("event", event.id, summary, event.citations))
+    for r in export.relations:
+        measure = f", {r.value:g} {r.unit or ''}".rstrip() if r.value is not None else ""
+        summary = f"{r.subject.name} {r.type} {r.object.name}{measure}{_stance(r.stance, r.hedge)}"
+        claims.append(Claim("relation", r.id, summary, r.citations))
     return {claim.id: claim for claim in claims}
+
+
+def _stance(stance: str, hedge: str | None) -> str:
+    """How strongly the article says it, when it is less than a plain statement."""
+    if stance == "stated":
+        return ""
+    return f" [{stance}: “{hedge}”]" if hedge else f" [{stance}]"
 
 
 def _as_of(as_of: str | None) -> str:

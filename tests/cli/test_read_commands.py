@@ -202,6 +202,10 @@ def test_cite_shows_a_claims_quote_inside_its_sentence(
         "kz-kg-2021-military-technical-assistance",
         "arlan",
         "csto",
+        "kassym-jomart-tokayev",
+        "otar",
+        "kz-isaf-troop-contribution-decision",
+        "ru-kz-basing",
     ],
 )
 def test_cite_knows_every_kind_of_claim(
@@ -210,6 +214,13 @@ def test_cite_knows_every_kind_of_claim(
     cited = json.loads(ok(runner, live_server, "cite", claim_id, "--json"))
     assert cited["id"] == claim_id
     assert cited["citations"]
+
+
+def test_cite_keeps_a_hedge_in_the_claims_summary(
+    runner: CliRunner, live_server: LiveServer
+) -> None:
+    shown = ok(runner, live_server, "cite", "kz-isaf-troop-contribution-decision")
+    assert "[hedged: “apparently”]" in shown
 
 
 def test_cite_a_source_lists_what_it_backs_or_finds_a_quote(
