@@ -8,7 +8,7 @@ from typing import Any
 
 import pycountry
 
-from app.citations.models import SUBJECT_COLUMNS
+from app.citations.models import PARTY_KINDS, SUBJECT_COLUMNS
 from app.seeding.figures import format_figures, stated_figures
 from app.seeding.files import ArticleFile, CitationIn, Claimed, PartyRefIn
 from app.seeding.quotes import FoldedText, QuoteNotFound, fold_whitespace, locate_quote
@@ -224,15 +224,13 @@ class _Planner:
 
     def check_attributions(self) -> None:
         for kind, slug, file, entry in self.attributions:
-            table = "person" if kind == "person" else kind
-            if slug not in self.plan.rows.get(table, {}):
+            if slug not in self.plan.rows.get(kind, {}):  # each kind is its table's name
                 self.problem(file, f"{entry}.attributed_to_ref", f"unknown {kind} {slug!r}")
 
     def party(self, prefix: str, party: PartyRefIn, file: str, entry: str) -> Row:
         """The `<prefix>country_id`, `_organization_id` and `_person_id` of a party: one set."""
-        table = {"country": "country", "organization": "organization", "person": "person"}
-        columns: Row = {f"{prefix}{kind}_id": None for kind in table}
-        columns[f"{prefix}{party.kind}_id"] = self.ref(table[party.kind], party.code, file, entry)
+        columns: Row = {f"{prefix}{kind}_id": None for kind in PARTY_KINDS}
+        columns[f"{prefix}{party.kind}_id"] = self.ref(party.kind, party.code, file, entry)
         return columns
 
     def places(self, file: str, data: ArticleFile) -> None:
