@@ -15,12 +15,20 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
 
-# The environment is rebuilt whenever the lock file changes.
-$(BIN)/.synced: uv.lock pyproject.toml | $(UV)
-	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --python $(PYTHON)
+# The environment is synced from the lock file whenever it changes: for serving, with the
+# runtime dependencies only; for the gates, with the development group (pytest, mypy,
+# schemathesis, playwright...) too. Each sync is exact, so the last one named is what is there.
+$(BIN)/.runtime: uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --no-dev --python $(PYTHON)
+	rm -f $(BIN)/.development
 	touch $@
 
-migrate: $(BIN)/.synced
+$(BIN)/.development: uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --python $(PYTHON)
+	rm -f $(BIN)/.runtime
+	touch $@
+
+migrate: $(BIN)/.runtime
 	$(BIN)/milcap migrate
 
 seed: migrate
@@ -30,14 +38,14 @@ run: seed
 	$(BIN)/milcap serve --host $(HOST) --port $(PORT)
 
 # The sync client is generated from the async one: lint fails when it is stale.
-lint: $(BIN)/.synced
+lint: $(BIN)/.development
 	$(BIN)/python scripts/unasync.py --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy app
 	$(BIN)/hadolint Dockerfile
 
-format: $(BIN)/.synced
+format: $(BIN)/.development
 	$(BIN)/python scripts/unasync.py
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
@@ -52,7 +60,7 @@ clean:
 
 # The read-path benchmark (bench/README.md); needs wrk. Deployment numbers, e.g.:
 # make bench BENCH_ARGS="--database-url postgresql://postgres@127.0.0.1:5432/milcap_bench --workers 2"
-bench: $(BIN)/.synced
+bench: $(BIN)/.development
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --all-groups
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

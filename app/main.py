@@ -16,6 +16,7 @@ from app.core.errors import install_error_handlers
 from app.core.hygiene import install_hygiene
 from app.core.metrics import install_metrics
 from app.core.migrations import head_revision
+from app.core.openapi import install_openapi
 from app.core.reader import open_reader
 from app.core.request_context import RequestContextMiddleware
 from app.core.unsafe_values import UnsafeValuesMiddleware
@@ -26,6 +27,7 @@ from app.equipment.routes import router as equipment_router
 from app.events.routes import router as events_router
 from app.indicators.routes import router as indicators_router
 from app.inventory.routes import router as inventory_router
+from app.inventory.schemas import InventoryEntryOut
 from app.meta.routes import router as meta_router
 from app.organizations.routes import router as organizations_router
 from app.people.routes import router as people_router
@@ -97,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     install_docs(app)
+    install_openapi(app, examples_of=[InventoryEntryOut])
     # Added innermost first: the request id wraps everything, so even a 304 carries it.
     app.add_middleware(
         HttpCacheMiddleware,

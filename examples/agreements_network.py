@@ -89,7 +89,7 @@ def network(
 
 
 def region_network(client: MilcapClient, region: str) -> str:
-    countries = list(client.walk(client.countries, region=region))
+    countries = list(client.walk(client.countries, subregion=region))
     if not countries:
         raise MilcapError(f"no country is in the region {region!r}")
     agreements: dict[str, AgreementOut] = {}

@@ -1,6 +1,9 @@
 """Read queries for agreements, their parties and the steps of their ratification."""
 
+from collections.abc import Sequence
+
 from app.citations.queries import citations_of_kinds
+from app.core.filters import on_or_after, on_or_before, year_bound
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where, expand_list, json_list
 
@@ -16,11 +19,16 @@ AGREEMENTS = ListQuery(
     """,
     count="SELECT count(*) FROM agreement",
     order_by="COALESCE(agreement.signed_on, agreement.ratified_on, ''), agreement.key",
+    sortable={
+        "signed_on": "agreement.signed_on",
+        "ratified_on": "agreement.ratified_on",
+        "title": "agreement.title",
+    },
 )
-PARTY_OF_COUNTRY = (
-    "EXISTS (SELECT 1 FROM agreement_party WHERE agreement_party.agreement_id = agreement.id"
-    " AND agreement_party.country_id = :country_id)"
-)
+# Its signature's or its ratification's date: the date an agreement's year filters match.
+DATED = "COALESCE(agreement.signed_on, agreement.ratified_on)"
+
+PARTY_IN = "agreement.id IN (SELECT agreement_id FROM agreement_party WHERE country_id IN {values})"
 PARTIES = """
     SELECT agreement_party.agreement_id,
            COALESCE(country.iso2, organization.slug) AS code,
@@ -50,17 +58,29 @@ async def list_agreements(
     reader: Reader,
     window: Window,
     *,
-    country_id: int | None = None,
-    type_: str | None = None,
+    country_ids: list[int] | None = None,
+    party_ids: list[int] | None = None,
+    types: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
+    stances: Sequence[str] | None = None,
     year: int | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
 ) -> Found:
+    """Agreements any of `country_ids` is party to, all of `party_ids` are party to, signed or
+    ratified within the years asked."""
     # A year matches the signature or the ratification of that year.
     in_year = None if year is None else f"{year:04d}%"
     where = (
         Where()
-        .add(PARTY_OF_COUNTRY, country_id=country_id)
-        .add("lower(agreement.type) = lower(:type)", type=type_)
+        .add_in("agreement.type", "type", types)
+        .add_in("agreement.status", "status", statuses)
+        .add_in("agreement.stance", "stance", stances)
         .add("(agreement.signed_on LIKE :year OR agreement.ratified_on LIKE :year)", year=in_year)
+        .add(on_or_after(DATED, "year_from"), year_from=year_bound(year_from))
+        .add(on_or_before(DATED, "year_to"), year_to=year_bound(year_to))
+        .add_linked(PARTY_IN, "country", country_ids)
+        .add_linked(PARTY_IN, "party", party_ids, every=True)
     )
     total, rows = await AGREEMENTS.page(reader, window, where)
     return total, await _complete(reader, rows)

@@ -2,41 +2,63 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
 from app.agreements import queries
-from app.agreements.schemas import AgreementOut
+from app.agreements.schemas import AgreementOut, AgreementStatus, AgreementType
+from app.citations.filters import StancesQuery
 from app.core.deps import ReaderDep
-from app.core.filters import YearQuery
+from app.core.filters import COMMA_SEPARATED, YearFromQuery, YearQuery, YearToQuery
 from app.core.http import item_route, json_or_404
-from app.core.pagination import ListingDep, list_route
-from app.countries.deps import CountriesDep, CountryCodeQuery, CountryDep
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
+from app.countries.deps import CountriesDep, CountryCodesQuery, CountryDep, PartiesQuery
 
-router = APIRouter(tags=["agreements"])
+router = APIRouter(tags=["agreements"], route_class=StrictQueryRoute)
 AgreementId = Annotated[
     str, Path(description="The agreement's id", examples=["uz-kz-2017-military-cooperation-plan"])
 ]
-TypeQuery = Annotated[
-    str | None,
-    Query(
-        alias="type", max_length=80, description="Only agreements of this type (case-insensitive)"
-    ),
+AgreementListing = Annotated[
+    Listing, Depends(listing_of(AgreementOut, queries.AGREEMENTS.sortable))
+]
+TypesQuery = Annotated[
+    list[AgreementType] | None,
+    Query(alias="type", min_length=1, description="Only agreements of these types"),
+    COMMA_SEPARATED,
+]
+StatusesQuery = Annotated[
+    list[AgreementStatus] | None,
+    Query(min_length=1, description="Only agreements with these statuses"),
+    COMMA_SEPARATED,
 ]
 
 
-@router.get("/agreements", **list_route(AgreementOut))
+@router.get("/agreements", **list_route(AgreementOut, 404))
 async def list_agreements(
-    listing: ListingDep,
+    listing: AgreementListing,
     countries: CountriesDep,
-    country: CountryCodeQuery = None,
-    type_: TypeQuery = None,
+    country: CountryCodesQuery = None,
+    parties: PartiesQuery = None,
+    type_: TypesQuery = None,
+    status: StatusesQuery = None,
+    stance: StancesQuery = None,
     year: YearQuery = None,
+    year_from: YearFromQuery = None,
+    year_to: YearToQuery = None,
 ) -> Response:
-    """Every agreement, with its parties, dates, terms and citations."""
-    country_id = await countries.filter_id("query.country", country)
+    """Every agreement, with its parties, dates, terms and citations. A year is the year of
+    its signature or of its ratification."""
     return await listing.page(
-        queries.list_agreements, country_id=country_id, type_=type_, year=year
+        queries.list_agreements,
+        country_ids=await countries.ids("query.country", country),
+        party_ids=await countries.ids("query.parties", parties),
+        types=type_,
+        statuses=status,
+        stances=stance,
+        year=year,
+        year_from=year_from,
+        year_to=year_to,
     )
 
 
@@ -48,6 +70,6 @@ async def get_agreement(agreement_id: AgreementId, reader: ReaderDep) -> Respons
 
 
 @router.get("/countries/{code}/agreements", **list_route(AgreementOut, 404))
-async def list_country_agreements(country: CountryDep, listing: ListingDep) -> Response:
+async def list_country_agreements(country: CountryDep, listing: AgreementListing) -> Response:
     """The agreements a country is party to."""
-    return await listing.page(queries.list_agreements, country_id=country["id"])
+    return await listing.page(queries.list_agreements, country_ids=[country["id"]])

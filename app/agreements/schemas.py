@@ -8,6 +8,21 @@ from app.citations.schemas import HEDGE_DESCRIPTION, STANCE_DESCRIPTION, Citatio
 
 # How one body's step towards ratification ended: passed, rejected, or not yet decided.
 RatificationOutcome = Literal["passed", "rejected", "pending"]
+# What kind of document an agreement is, and how far it has come. One body's vote is a step
+# of `ratification`, never `ratified`: an agreement a lower house passed is `in ratification`.
+AgreementType = Literal[
+    "military-technical assistance",
+    "military co-operation plan",
+    "exchange of notes",
+    "partnership",
+    "treaty",
+    "memorandum of understanding",
+    "protocol",
+    "contract",
+]
+AgreementStatus = Literal[
+    "negotiating", "signed", "in ratification", "ratified", "in force", "suspended", "terminated"
+]
 
 
 class PartyOut(BaseModel):
@@ -35,7 +50,7 @@ class RatificationStepOut(BaseModel):
 class AgreementOut(BaseModel):
     id: str = Field(examples=["kz-kg-2021-military-technical-assistance"])
     title: str
-    type: str = Field(examples=["military-technical assistance"])
+    type: AgreementType = Field(examples=["military-technical assistance"])
     parties: list[PartyOut]
     signed_on: str | None = Field(examples=["2017-08-19"])
     ratified_on: str | None = Field(
@@ -46,7 +61,7 @@ class AgreementOut(BaseModel):
     ratification: list[RatificationStepOut] = Field(
         description="The steps towards ratification the articles report, in order"
     )
-    status: str | None
+    status: AgreementStatus | None = Field(examples=["signed"])
     place: str | None = Field(examples=["Tashkent"])
     terms: list[str]
     stance: Stance = Field(description=STANCE_DESCRIPTION, examples=["stated"])

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from app.agreements.schemas import AgreementOut
-from app.categories.schemas import CategoryOut
+from app.agreements.schemas import AgreementOut, AgreementType
+from app.categories.schemas import CategoryOut, CategorySlug
 from app.citations.schemas import CitationOut
 from app.cli.options import (
     CountryFilter,
@@ -23,17 +22,19 @@ from app.cli.options import (
     output_of,
 )
 from app.cli.output import (
+    ID,
+    Column,
+    Fields,
+    Listing,
     console,
     emit_data,
     emit_json,
     emit_list,
-    id_column,
     quantity,
-    table,
     text,
 )
 from app.client import MilcapClient
-from app.countries.schemas import CountryOut
+from app.countries.schemas import CountryOut, Region, Subregion
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.organizations.schemas import OrganizationOut
 from app.search.schemas import SearchHit, SearchKind
@@ -45,7 +46,10 @@ MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 
 def countries(
     region: Annotated[
-        str | None, typer.Option(help="Only this UN M49 sub-region, e.g. 'Central Asia'.")
+        Region | None, typer.Option(help="Only this UN M49 region, e.g. Europe.")
+    ] = None,
+    subregion: Annotated[
+        Subregion | None, typer.Option(help="Only this UN M49 sub-region, e.g. 'Central Asia'.")
     ] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,
@@ -54,22 +58,35 @@ def countries(
 ) -> None:
     """List countries (every ISO 3166-1 country, or one region's)."""
     output = output_of(json_, csv_)
-    emit_list(url, output, limit, _countries_table, MilcapClient.countries, region=region)
+    emit_list(
+        url,
+        output,
+        limit,
+        _countries_table,
+        MilcapClient.countries,
+        region=region,
+        subregion=subregion,
+    )
 
 
-def _countries_table(rows: list[CountryOut]) -> Table:
-    grid = table(f"{len(rows)} countries")
-    for column in ("Code", "ISO3", "Name", "Region"):
-        grid.add_column(column)
+def _countries_table(rows: list[CountryOut]) -> Listing:
+    listing = Listing(
+        Column("Code", whole=True),
+        Column("ISO3", whole=True),
+        Column("Name"),
+        Column("Region"),
+        title=f"{len(rows)} countries",
+    )
     for country in rows:
-        grid.add_row(country.iso2, country.iso3, text(country.name), text(country.region))
-    return grid
+        listing.add_row(country.iso2, country.iso3, text(country.name), text(country.region))
+    return listing
 
 
 def agreements(
     country: CountryFilter = None,
     type_: Annotated[
-        str | None, typer.Option("--type", help="Only this type, e.g. 'military basing'.")
+        AgreementType | None,
+        typer.Option("--type", help="Only this type, e.g. 'military co-operation plan'."),
     ] = None,
     year: Annotated[int | None, typer.Option(help="Only agreements of this year.")] = None,
     limit: LimitOption = None,
@@ -91,13 +108,19 @@ def agreements(
     )
 
 
-def _agreements_table(rows: list[AgreementOut]) -> Table:
-    grid = table(f"{len(rows)} agreement(s)", "Details and quotes: milcap cite <ID>")
-    for column in ("Title", "Type", "Parties (role)", "Signed", "Status"):
-        grid.add_column(column)
-    id_column(grid, (agreement.id for agreement in rows))
+def _agreements_table(rows: list[AgreementOut]) -> Listing:
+    listing = Listing(
+        Column("Title"),
+        Column("Type"),
+        Column("Parties (role)"),
+        Column("Signed", whole=True),
+        Column("Status"),
+        ID,
+        title=f"{len(rows)} agreement(s)",
+        caption="Details and quotes: milcap cite <ID>",
+    )
     for agreement in rows:
-        grid.add_row(
+        listing.add_row(
             escape(agreement.title),
             escape(agreement.type),
             "\n".join(escape(f"{p.name} ({p.role})") for p in agreement.parties),
@@ -105,7 +128,7 @@ def _agreements_table(rows: list[AgreementOut]) -> Table:
             text(agreement.status),
             escape(agreement.id),
         )
-    return grid
+    return listing
 
 
 def transfers(
@@ -133,14 +156,21 @@ def transfers(
     )
 
 
-def _transfers_table(rows: list[TransferOut]) -> Table:
-    grid = table(f"{len(rows)} transfer(s)", "Details and quotes: milcap cite <ID>")
-    for column in ("Supplier", "Recipient", "What", "Quantity", "Years", "Status"):
-        grid.add_column(column)
-    id_column(grid, (transfer.id for transfer in rows))
+def _transfers_table(rows: list[TransferOut]) -> Listing:
+    listing = Listing(
+        Column("Supplier", whole=True),
+        Column("Recipient", whole=True),
+        Column("What"),
+        Column("Quantity"),
+        Column("Years", whole=True),
+        Column("Status", whole=True),
+        ID,
+        title=f"{len(rows)} transfer(s)",
+        caption="Details and quotes: milcap cite <ID>",
+    )
     for transfer in rows:
         what = transfer.equipment.name if transfer.equipment else transfer.description
-        grid.add_row(
+        listing.add_row(
             text(transfer.supplier),
             transfer.recipient,
             text(what),
@@ -149,7 +179,7 @@ def _transfers_table(rows: list[TransferOut]) -> Table:
             escape(transfer.status),
             escape(transfer.id),
         )
-    return grid
+    return listing
 
 
 def equipment(
@@ -157,7 +187,7 @@ def equipment(
         str | None, typer.Argument(metavar="SLUG", help="Show this type in detail, e.g. mig-29.")
     ] = None,
     category: Annotated[
-        str | None, typer.Option(help="Only this category (slugs: `milcap categories`).")
+        CategorySlug | None, typer.Option(help="Only this category (slugs: `milcap categories`).")
     ] = None,
     origin: CountryFilter = None,
     operator: CountryFilter = None,
@@ -190,12 +220,19 @@ def equipment(
         _print_equipment(detail)
 
 
-def _equipment_table(rows: list[EquipmentOut]) -> Table:
-    grid = table(f"{len(rows)} equipment type(s)", "One in detail: milcap equipment <SLUG>")
-    for column in ("Slug", "Name", "Category", "Role", "Origin", "Manufacturer"):
-        grid.add_column(column)
+def _equipment_table(rows: list[EquipmentOut]) -> Listing:
+    listing = Listing(
+        Column("Slug", whole=True),
+        Column("Name"),
+        Column("Category", whole=True),
+        Column("Role"),
+        Column("Origin", whole=True),
+        Column("Manufacturer"),
+        title=f"{len(rows)} equipment type(s)",
+        caption="One in detail: milcap equipment <SLUG>",
+    )
     for item in rows:
-        grid.add_row(
+        listing.add_row(
             escape(item.slug),
             escape(item.name),
             escape(item.category),
@@ -203,22 +240,20 @@ def _equipment_table(rows: list[EquipmentOut]) -> Table:
             text(item.origin_country),
             text(item.manufacturer.name if item.manufacturer else None),
         )
-    return grid
+    return listing
 
 
 def _print_equipment(item: EquipmentDetail) -> None:
     out = console()
     out.print(f"[bold]{escape(item.name)}[/] ({escape(item.slug)})")
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold")
-    facts.add_column()
-    facts.add_row("Aliases", text(", ".join(item.aliases)))
-    facts.add_row("Category", escape(item.category))
-    facts.add_row("Role", text(item.role))
-    facts.add_row("Origin", text(item.origin_country))
-    facts.add_row("Manufacturer", text(item.manufacturer.name if item.manufacturer else None))
+    facts = Fields()
+    facts.add("Aliases", text(", ".join(item.aliases)))
+    facts.add("Category", escape(item.category), whole=True)
+    facts.add("Role", text(item.role))
+    facts.add("Origin", text(item.origin_country), whole=True)
+    facts.add("Manufacturer", text(item.manufacturer.name if item.manufacturer else None))
     operators = ", ".join(f"{o.name} ({o.code})" for o in item.operators)
-    facts.add_row("Operators", text(operators))
+    facts.add("Operators", text(operators))
     out.print(facts)
     _print_citations(item.citations)
     out.print(f"[dim]The quotes inside their articles: milcap cite {escape(item.slug)}[/]")
@@ -241,20 +276,25 @@ def sources(
     emit_list(url, output_of(json_, csv_), limit, _sources_table, MilcapClient.sources)
 
 
-def _sources_table(rows: list[SourceOut]) -> Table:
-    grid = table(f"{len(rows)} source(s)", "What each article backs: milcap cite <ID>")
-    for column in ("Title", "Author", "Publisher", "Published"):
-        grid.add_column(column)
-    id_column(grid, (source.id for source in rows))
+def _sources_table(rows: list[SourceOut]) -> Listing:
+    listing = Listing(
+        Column("Title"),
+        Column("Author"),
+        Column("Publisher"),
+        Column("Published", whole=True),
+        ID,
+        title=f"{len(rows)} source(s)",
+        caption="What each article backs: milcap cite <ID>",
+    )
     for source in rows:
-        grid.add_row(
+        listing.add_row(
             text(source.title),
             text(source.author),
             text(source.publisher),
             text(source.published_on or "undated"),
             escape(source.id),
         )
-    return grid
+    return listing
 
 
 def categories(json_: JsonOption = False, csv_: CsvOption = False, url: UrlOption = None) -> None:
@@ -262,15 +302,18 @@ def categories(json_: JsonOption = False, csv_: CsvOption = False, url: UrlOptio
     emit_list(url, output_of(json_, csv_), None, _categories_table, MilcapClient.categories)
 
 
-def _categories_table(rows: list[CategoryOut]) -> Table:
-    grid = table(f"{len(rows)} categories")
-    for column in ("Slug", "Label", "UN Register category"):
-        grid.add_column(column)
+def _categories_table(rows: list[CategoryOut]) -> Listing:
+    listing = Listing(
+        Column("Slug", whole=True),
+        Column("Label"),
+        Column("UN Register category"),
+        title=f"{len(rows)} categories",
+    )
     for category in rows:
-        grid.add_row(
+        listing.add_row(
             escape(category.slug), escape(category.label), text(category.un_register_category)
         )
-    return grid
+    return listing
 
 
 def organizations(
@@ -284,18 +327,22 @@ def organizations(
     emit_list(url, output, limit, _organizations_table, MilcapClient.organizations)
 
 
-def _organizations_table(rows: list[OrganizationOut]) -> Table:
-    grid = table(f"{len(rows)} organization(s)")
-    for column in ("Slug", "Name", "Kind", "Country"):
-        grid.add_column(column)
+def _organizations_table(rows: list[OrganizationOut]) -> Listing:
+    listing = Listing(
+        Column("Slug", whole=True),
+        Column("Name"),
+        Column("Kind", whole=True),
+        Column("Country", whole=True),
+        title=f"{len(rows)} organization(s)",
+    )
     for organization in rows:
-        grid.add_row(
+        listing.add_row(
             escape(organization.slug),
             escape(organization.name),
             escape(organization.kind),
             text(organization.country),
         )
-    return grid
+    return listing
 
 
 def search(
@@ -316,15 +363,18 @@ def search(
     emit_list(url, output, limit, _search_table, MilcapClient.search, words, kind=kind)
 
 
-def _search_table(rows: list[SearchHit]) -> Table:
-    grid = table(f"{len(rows)} hit(s), best first")
-    for column in ("Kind", "Title", "Passage"):
-        grid.add_column(column)
-    id_column(grid, (hit.id for hit in rows))
+def _search_table(rows: list[SearchHit]) -> Listing:
+    listing = Listing(
+        Column("Kind", whole=True),
+        Column("Title"),
+        Column("Passage"),
+        ID,
+        title=f"{len(rows)} hit(s), best first",
+    )
     for hit in rows:
         passage = MARK.sub(lambda m: f"[bold yellow]{m.group(1)}[/]", escape(hit.snippet))
-        grid.add_row(hit.kind, escape(hit.title), passage, escape(hit.id))
-    return grid
+        listing.add_row(hit.kind, escape(hit.title), passage, escape(hit.id))
+    return listing
 
 
 def meta(json_: JsonOption = False, url: UrlOption = None) -> None:
@@ -335,18 +385,18 @@ def meta(json_: JsonOption = False, url: UrlOption = None) -> None:
     if output is Output.JSON:
         emit_json(info.model_dump(mode="json"))
         return
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
-    facts.add_row("Dataset version", info.dataset_version)
-    facts.add_row("Loaded at", text(info.loaded_at))
-    facts.add_row("Licence", escape(info.licence))
-    facts.add_row("Cite as", escape(info.attribution))
+    facts = Fields()
+    facts.add("Dataset version", escape(info.dataset_version), whole=True)
+    facts.add("Loaded at", text(info.loaded_at), whole=True)
+    facts.add("Licence", escape(info.licence))
+    facts.add("Cite as", escape(info.attribution))
     out = console()
     out.print(facts)
-    counts = table("Rows per table")
-    counts.add_column("Table")
-    counts.add_column("Rows", justify="right")
+    counts = Listing(
+        Column("Table", whole=True),
+        Column("Rows", whole=True, justify="right"),
+        title="Rows per table",
+    )
     for name, count in info.counts.items():
         counts.add_row(escape(name), f"{count:,}")
     out.print(counts)

@@ -5,11 +5,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.padding import Padding
 
 from app.citations.schemas import CitationOut
 from app.cli.options import JsonOption, Output, UrlOption, connect, fail, output_of
-from app.cli.output import console, emit_json, source_label
+from app.cli.output import console, emit_json, indented, source_label
 from app.client import Passage, find_quote, passage_around
 from app.meta.schemas import Export
 from app.sources.schemas import SourceDetail, SourceOut
@@ -87,7 +86,7 @@ def _passage_json(passage: Passage) -> dict[str, Any]:
 
 def _print_passage(passage: Passage) -> None:
     marked = f"{escape(passage.before)}[bold yellow]«{escape(passage.quote)}»[/]"
-    console().print(Padding(marked + escape(passage.after), (0, 0, 1, 4)))
+    console().print(indented(marked + escape(passage.after), blank_after=True))
 
 
 def _byline(source: SourceOut) -> str:
@@ -159,13 +158,9 @@ def _cite_claim(claim: Claim, sources: dict[str, SourceDetail], output: Output) 
         via = f", citing {citation.attributed_to}" if citation.attributed_to else ""
         out.print(f"[bold][{number}] {escape(source_label(source) + via)}[/]")
         if source.id != previous:
-            out.print(Padding(_byline(source), (0, 0, 0, 4)))
+            out.print(indented(_byline(source)))
         previous = source.id
-        out.print(
-            Padding(
-                f"[dim]characters {citation.start_offset}–{citation.end_offset}:[/]", (0, 0, 0, 4)
-            )
-        )
+        out.print(indented(f"[dim]characters {citation.start_offset}–{citation.end_offset}:[/]"))
         _print_passage(passage)
 
 
@@ -188,7 +183,7 @@ def _list_claims(source: SourceOut, claims: list[Claim], output: Output) -> None
     out.print(f"{len(backed)} quote(s) back {len({claim.id for claim, _ in backed})} claim(s):\n")
     for claim, citation in backed:
         out.print(f"[bold]{escape(claim.summary)}[/] [dim]({claim.kind} {escape(claim.id)})[/]")
-        out.print(Padding(f"“{escape(citation.quote)}”", (0, 0, 1, 4)))
+        out.print(indented(f"“{escape(citation.quote)}”", blank_after=True))
 
 
 def _cite_quote(source: SourceDetail, quote: str, output: Output) -> None:
@@ -204,5 +199,5 @@ def _cite_quote(source: SourceDetail, quote: str, output: Output) -> None:
         return
     out = console()
     out.print(f"[bold]{escape(source_label(source))}[/]: {_byline(source)}")
-    out.print(Padding(f"[dim]characters {span[0]}–{span[1]}:[/]", (0, 0, 0, 4)))
+    out.print(indented(f"[dim]characters {span[0]}–{span[1]}:[/]"))
     _print_passage(passage)

@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
+from app.categories.schemas import CategorySlug
 from app.cli.options import (
     CsvOption,
     JsonOption,
@@ -18,16 +18,17 @@ from app.cli.options import (
     page_size,
 )
 from app.cli.output import (
+    ID,
+    Column,
+    Listing,
     cited_by,
     cited_sources,
     console,
     emit_data,
     emit_json,
-    id_column,
     quantity,
     source_legend,
     stance_label,
-    table,
     text,
 )
 from app.countries.schemas import CountryOut, TimelineItemOut, TimelineKind
@@ -72,8 +73,10 @@ def country(code: CodeArgument, json_: JsonOption = False, url: UrlOption = None
     heading = f"[bold]{escape(detail.name)}[/] ({detail.iso2} / {detail.iso3})"
     if detail.official_name:
         heading += f", {escape(detail.official_name)}"
-    if detail.region:
-        heading += f"; {escape(detail.region)}"
+    # Its M49 groups, the narrowest first: "Central Asia, Asia".
+    groups = [detail.intermediate_region, detail.subregion, detail.region]
+    if any(groups):
+        heading += "; " + escape(", ".join(group for group in groups if group))
     out.print(heading)
     counts = detail.counts
     out.print(
@@ -81,12 +84,17 @@ def country(code: CodeArgument, json_: JsonOption = False, url: UrlOption = None
         f"{counts.agreements} agreements"
     )
     if detail.indicators:
-        grid = table("Indicators (sources that disagree are both shown)")
-        for column in ("Indicator", "Value", "As of", "Scope", "Source"):
-            grid.add_column(column)
-        id_column(grid, (indicator.id for indicator in detail.indicators))
+        listing = Listing(
+            Column("Indicator"),
+            Column("Value"),
+            Column("As of", whole=True),
+            Column("Scope"),
+            Column("Source"),
+            ID,
+            title="Indicators (sources that disagree are both shown)",
+        )
         for indicator in detail.indicators:
-            grid.add_row(
+            listing.add_row(
                 escape(INDICATOR_NAMES.get(indicator.name, indicator.name.replace("_", " "))),
                 quantity(indicator.value, indicator.qualifier, indicator.unit),
                 text(indicator.as_of),
@@ -94,7 +102,7 @@ def country(code: CodeArgument, json_: JsonOption = False, url: UrlOption = None
                 cited_by(indicator.citations, sources),
                 escape(indicator.id),
             )
-        out.print(grid)
+        out.print(listing)
         out.print("Sources:", source_legend(sources.values()))
     code = detail.iso2
     out.print(
@@ -106,7 +114,7 @@ def country(code: CodeArgument, json_: JsonOption = False, url: UrlOption = None
 def inventory(
     code: CodeArgument,
     category: Annotated[
-        str | None, typer.Option(help="Only this category (slugs: `milcap categories`).")
+        CategorySlug | None, typer.Option(help="Only this category (slugs: `milcap categories`).")
     ] = None,
     equipment: Annotated[
         str | None, typer.Option(help="Only this equipment type (slugs: `milcap equipment`).")
@@ -142,7 +150,7 @@ def inventory(
             emit_data(entries, output)
             return
         name = _name(client.country(code))
-        labels = {c.slug: c.label for c in client.walk(client.categories)}
+        labels: dict[str, str] = {c.slug: c.label for c in client.walk(client.categories)}
         sources = cited_sources(client, (c.source_id for e in entries for c in e.citations))
     out = console()
     if not entries:
@@ -169,25 +177,29 @@ def _inventory_table(
     entries: list[InventoryEntryOut],
     labels: dict[str, str],
     sources: dict[str, SourceOut],
-) -> Table:
+) -> Listing:
     claims = "1 claim" if len(entries) == 1 else f"{len(entries)} claims"
-    grid = table(f"{name}: inventory, {claims}")
-    grid.add_column("Category")
-    grid.add_column("Equipment")
-    grid.add_column("Quantity", justify="right", no_wrap=True)
-    grid.add_column("As of", no_wrap=True)
-    grid.add_column("Kind", no_wrap=True)
-    grid.add_column("Source · claim ID", no_wrap=True)
+    listing = Listing(
+        Column("Category"),
+        Column("Equipment"),
+        Column("Quantity", justify="right"),
+        Column("As of", whole=True),
+        Column("Kind"),
+        Column("Source"),
+        ID,
+        title=f"{name}: inventory, {claims}",
+    )
     for entry in entries:
-        grid.add_row(
+        listing.add_row(
             escape(labels.get(entry.category, entry.category)),
             escape(entry.equipment.name) if entry.equipment else "[dim]all types[/]",
             quantity(entry.quantity, entry.qualifier),
             text(entry.as_of),
             KIND_NAMES[entry.kind],
-            f"{cited_by(entry.citations, sources)}\n[dim]{escape(entry.id)}[/]",
+            cited_by(entry.citations, sources),
+            escape(entry.id),
         )
-    return grid
+    return listing
 
 
 def timeline(
@@ -238,21 +250,24 @@ def timeline(
 
 def _timeline_table(
     name: str, items: list[TimelineItemOut], sources: dict[str, SourceOut]
-) -> Table:
+) -> Listing:
     facts = "1 dated fact" if len(items) == 1 else f"{len(items)} dated facts"
-    grid = table(f"{name}: timeline, {facts}, oldest first")
-    grid.add_column("Date", no_wrap=True)
-    grid.add_column("Kind", no_wrap=True)
-    # The fact's words get the room; its ID sits under them, whole, to paste into `cite`.
-    grid.add_column("What · ID", ratio=1, min_width=30, overflow="fold")
-    grid.add_column("Stance", no_wrap=True)
-    grid.add_column("Source")
+    listing = Listing(
+        Column("Date", whole=True),
+        Column("Kind"),
+        Column("What"),
+        Column("Stance"),
+        Column("Source"),
+        ID,
+        title=f"{name}: timeline, {facts}, oldest first",
+    )
     for item in items:
-        grid.add_row(
+        listing.add_row(
             escape(item.date),
             TIMELINE_KINDS[item.kind],
-            f"{escape(item.title)}\n[dim]{escape(item.id)}[/]",
+            escape(item.title),
             stance_label(item.stance),
             cited_by(item.citations, sources),
+            escape(item.id),
         )
-    return grid
+    return listing

@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from app.cli.options import (
     CountryFilter,
@@ -17,15 +16,16 @@ from app.cli.options import (
     output_of,
 )
 from app.cli.output import (
+    ID,
+    Column,
+    Listing,
     cited_by,
     cited_sources,
     console,
     emit_json,
     emit_list,
-    id_column,
     source_legend,
     stance_label,
-    table,
     text,
 )
 from app.client import MilcapClient
@@ -68,13 +68,20 @@ def events(
     )
 
 
-def _events_table(rows: list[EventOut]) -> Table:
-    grid = table(f"{len(rows)} event(s), oldest first (undated last)", STANCE_LEGEND)
-    for column in ("Date", "Type", "What", "Who (role)", "Where", "Stance"):
-        grid.add_column(column)
-    id_column(grid, (event.id for event in rows))
+def _events_table(rows: list[EventOut]) -> Listing:
+    listing = Listing(
+        Column("Date", whole=True),
+        Column("Type", whole=True),
+        Column("What"),
+        Column("Who (role)"),
+        Column("Where"),
+        Column("Stance"),
+        ID,
+        title=f"{len(rows)} event(s), oldest first (undated last)",
+        caption=STANCE_LEGEND,
+    )
     for event in rows:
-        grid.add_row(
+        listing.add_row(
             text(event.date),
             escape(event.type),
             escape(event.title),
@@ -86,7 +93,7 @@ def _events_table(rows: list[EventOut]) -> Table:
             stance_label(event.stance, event.hedge),
             escape(event.id),
         )
-    return grid
+    return listing
 
 
 def person(
@@ -119,9 +126,16 @@ def _print_person(detail: PersonDetail, sources: dict[str, SourceOut]) -> None:
     if detail.note:
         out.print(f"[dim]{escape(detail.note)}[/]")
     if detail.roles:
-        roles = table("Roles")
-        for column in ("Title", "Organization", "Country", "From", "To", "Stance", "Source"):
-            roles.add_column(column)
+        roles = Listing(
+            Column("Title"),
+            Column("Organization"),
+            Column("Country", whole=True),
+            Column("From", whole=True),
+            Column("To", whole=True),
+            Column("Stance"),
+            Column("Source"),
+            title="Roles",
+        )
         for role in detail.roles:
             roles.add_row(
                 escape(role.title),
@@ -134,12 +148,17 @@ def _print_person(detail: PersonDetail, sources: dict[str, SourceOut]) -> None:
             )
         out.print(roles)
     if detail.events:
-        grid = table(f"Events ({len(detail.events)}), oldest first (undated last)")
-        for column in ("Date", "Type", "What", "Role", "Stance"):
-            grid.add_column(column)
-        id_column(grid, (event.id for event in detail.events))
+        listing = Listing(
+            Column("Date", whole=True),
+            Column("Type", whole=True),
+            Column("What"),
+            Column("Role"),
+            Column("Stance"),
+            ID,
+            title=f"Events ({len(detail.events)}), oldest first (undated last)",
+        )
         for event in detail.events:
-            grid.add_row(
+            listing.add_row(
                 text(event.date),
                 escape(event.type),
                 escape(event.title),
@@ -147,7 +166,7 @@ def _print_person(detail: PersonDetail, sources: dict[str, SourceOut]) -> None:
                 stance_label(event.stance),
                 escape(event.id),
             )
-        out.print(grid)
+        out.print(listing)
     else:
         out.print("The dataset holds no event this person takes part in.")
     out.print("Sources:", source_legend(sources.values()))

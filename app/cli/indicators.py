@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from app.cli.options import (
     CsvOption,
@@ -19,21 +18,20 @@ from app.cli.options import (
     page_size,
 )
 from app.cli.output import (
+    Column,
+    Listing,
     cited_sources,
     console,
     emit_data,
     emit_list,
     quantity,
     source_legend,
-    table,
     text,
 )
 from app.client import MilcapClient
 from app.indicators.schemas import IndicatorNameKey, IndicatorNameOut, IndicatorWithCountryOut
 
 UNDATED = "undated"
-# Between the claims of sources that disagree, in one cell.
-BETWEEN = " / "
 
 
 def indicators(
@@ -57,9 +55,9 @@ def indicators(
 ) -> None:
     """Show one indicator across countries and years: a row per country, a column per year.
 
-    Sources that disagree share a cell, separated by “ / ” (Kazakhstan's population: about
-    16 million in 2017, slightly more than 19 million in 2021). Without NAME, list the
-    indicators with their units and definitions."""
+    Each value has its claim's ID under it; sources that disagree share a cell, one claim
+    under the other (Kazakhstan's population: about 16 million in 2017, slightly more than
+    19 million in 2021). Without NAME, list the indicators with their units and definitions."""
     output = output_of(json_, csv_)
     if name is None:
         emit_list(url, output, limit, _names_table, MilcapClient.indicator_names)
@@ -81,21 +79,21 @@ def indicators(
     if not claims:
         out.print(f"{escape(label)}: the dataset holds no claim matching these filters.")
         return
-    grid, scopes = _series_table(claims, countries)
+    listing, scopes = _series_table(claims, countries)
     unit = indicator.unit if indicator else None
     heading = f"[bold]{escape(label)}[/]"
     if unit and unit.lower() not in label.lower():
         heading += f" ({escape(unit)})"
     if len(scopes) == 1 and None not in scopes:
         heading += f", {escape(str(next(iter(scopes))))}"
-    out.print(f"{heading}: {_countries(len(grid.rows))}, by year (as of)")
+    out.print(f"{heading}: {_countries(len(listing.rows))}, by year (as of)")
     if indicator:
         out.print(f"[dim]{escape(indicator.definition)}[/]")
-    out.print(grid)
+    out.print(listing)
     out.print(
-        "[dim]Values as the sources word them, hedge kept (“about”); sources that disagree "
-        f"share a cell, separated by “{BETWEEN.strip()}”; a stance other than stated is "
-        "shown in italics.[/]"
+        "[dim]Values as the sources word them, hedge kept (“about”), each with its claim's ID "
+        "(milcap cite <ID>); sources that disagree share a cell, one claim under the other; a "
+        "stance other than stated is shown in italics.[/]"
     )
     out.print("Sources:", source_legend(sources.values()))
 
@@ -104,20 +102,23 @@ def _countries(count: int) -> str:
     return "1 country" if count == 1 else f"{count} countries"
 
 
-def _names_table(rows: list[IndicatorNameOut]) -> Table:
-    grid = table(
-        f"{len(rows)} indicators", "One across countries and years: milcap indicators NAME"
+def _names_table(rows: list[IndicatorNameOut]) -> Listing:
+    listing = Listing(
+        Column("Name", whole=True),
+        Column("Label"),
+        Column("Unit", whole=True),
+        Column("Definition"),
+        title=f"{len(rows)} indicators",
+        caption="One across countries and years: milcap indicators NAME",
     )
-    for column in ("Name", "Label", "Unit", "Definition"):
-        grid.add_column(column)
     for indicator in rows:
-        grid.add_row(
+        listing.add_row(
             escape(indicator.name),
             escape(indicator.label),
             text(indicator.unit),
             escape(indicator.definition),
         )
-    return grid
+    return listing
 
 
 def _claim(claim: IndicatorWithCountryOut, with_scope: bool) -> str:
@@ -132,27 +133,32 @@ def _claim(claim: IndicatorWithCountryOut, with_scope: bool) -> str:
 
 def _series_table(
     claims: list[IndicatorWithCountryOut], countries: dict[str, str]
-) -> tuple[Table, set[str | None]]:
+) -> tuple[Listing, set[str | None]]:
     """A row per country, a column per year; and the scopes of the claims (shown in each
-    cell where they differ)."""
+    cell where they differ). A cell holds each value once, the IDs of the claims saying it
+    under it."""
     years = sorted({claim.as_of[:4] for claim in claims if claim.as_of})
     if any(claim.as_of is None for claim in claims):
         years.append(UNDATED)
     scopes = {claim.scope for claim in claims}
-    cells: dict[str, dict[str, list[str]]] = {}
+    cells: dict[str, dict[str, dict[str, list[str]]]] = {}
     for claim in claims:
         year = claim.as_of[:4] if claim.as_of else UNDATED
-        cell = cells.setdefault(claim.country, {}).setdefault(year, [])
-        value = _claim(claim, with_scope=len(scopes) > 1)
-        if value not in cell:
-            cell.append(value)
-    grid = table()
-    grid.add_column("Country")
-    for year in years:
-        grid.add_column(year, justify="right")
+        cell = cells.setdefault(claim.country, {}).setdefault(year, {})
+        cell.setdefault(_claim(claim, with_scope=len(scopes) > 1), []).append(claim.id)
+    listing = Listing(Column("Country"), *(Column(year, justify="right") for year in years))
     for code, by_year in cells.items():
-        grid.add_row(
+        listing.add_row(
             escape(f"{countries.get(code, code)} ({code})"),
-            *(BETWEEN.join(by_year[year]) if year in by_year else text(None) for year in years),
+            *(_cell(by_year[year]) if year in by_year else text(None) for year in years),
         )
-    return grid, scopes
+    return listing, scopes
+
+
+def _cell(claims: dict[str, list[str]]) -> str:
+    """Each value, then the IDs of the claims that say it (dimmed), a line each."""
+    lines: list[str] = []
+    for value, ids in claims.items():
+        lines.append(value)
+        lines.extend(f"[dim]{escape(claim_id)}[/]" for claim_id in ids)
+    return "\n".join(lines)

@@ -10,8 +10,9 @@ from typing import Any, ParamSpec, Self, cast
 
 import httpx
 
-from app.agreements.schemas import AgreementOut
-from app.categories.schemas import CategoryOut
+from app.agreements.schemas import AgreementOut, AgreementStatus, AgreementType
+from app.categories.schemas import CategoryOut, CategorySlug
+from app.citations.schemas import Stance
 from app.client.errors import unreachable
 from app.client.transport import (
     DEFAULT_TIMEOUT,
@@ -28,7 +29,15 @@ from app.client.transport import (
     segment,
 )
 from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Item, Page
-from app.countries.schemas import CountryDetail, CountryOut, TimelineItemOut, TimelineKind
+from app.countries.schemas import (
+    CountryDetail,
+    CountryOut,
+    IntermediateRegion,
+    Region,
+    Subregion,
+    TimelineItemOut,
+    TimelineKind,
+)
 from app.equipment.schemas import EquipmentDetail, EquipmentOut
 from app.events.schemas import EventOut, EventType
 from app.indicators.schemas import IndicatorNameKey, IndicatorNameOut, IndicatorWithCountryOut
@@ -36,7 +45,7 @@ from app.inventory.schemas import InventoryEntryOut
 from app.meta.schemas import Export, Health, Meta
 from app.organizations.schemas import OrganizationOut
 from app.people.schemas import PersonDetail, PersonOut
-from app.places.schemas import PlaceDetail, PlaceOut
+from app.places.schemas import PlaceDetail, PlaceKind, PlaceOut
 from app.relations.schemas import RelationOut, RelationType
 from app.search.schemas import SearchHit, SearchKind
 from app.sources.schemas import SourceDetail, SourceOut
@@ -49,9 +58,11 @@ class MilcapClient:
     """A client of the milcap API.
 
     `base_url` defaults to `MILCAP_URL`, then http://127.0.0.1:8000. List methods return one
-    `Page`; `walk(list_method, ...)` goes through every page. Errors are `MilcapError`s
-    (`NotFound`, `ValidationFailed`, `ServiceUnavailable`, `Unreachable`...); connection
-    failures and 502/503/504 answers are retried first, as `retry` says. Use it as
+    `Page`; `walk(list_method, ...)` goes through every page. A filter taking several values
+    takes one or a list (`country=["KZ", "UZ"]`: any of them); `sort` takes keys, `-` for
+    descending (`sort="-as_of"`). Errors are `MilcapError`s (`NotFound`, also for an unknown
+    code or slug in a filter; `ValidationFailed`, `ServiceUnavailable`, `Unreachable`...);
+    connection failures and 502/503/504 answers are retried first, as `retry` says. Use it as
     `with MilcapClient() as milcap:`, or call `close()`.
     """
 
@@ -148,10 +159,25 @@ class MilcapClient:
     # Countries and what the articles say about them.
 
     def countries(
-        self, *, region: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
+        self,
+        *,
+        region: Region | Iterable[Region] | None = None,
+        subregion: Subregion | Iterable[Subregion] | None = None,
+        intermediate_region: IntermediateRegion | Iterable[IntermediateRegion] | None = None,
+        sort: str | Iterable[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> Page[CountryOut]:
-        """GET /countries: every ISO 3166-1 country, or those of one `region`."""
-        params = query(region=region, limit=limit, offset=offset)
+        """GET /countries: every ISO 3166-1 country, or those of UN M49 regions (`"Europe"`),
+        sub-regions (`"Central Asia"`) or intermediate regions (`"South America"`)."""
+        params = query(
+            region=region,
+            subregion=subregion,
+            intermediate_region=intermediate_region,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return self._get("/countries", Page[CountryOut], params)
 
     def country(self, code: str) -> CountryDetail:
@@ -162,32 +188,46 @@ class MilcapClient:
         self,
         code: str,
         *,
-        category: str | None = None,
-        equipment: str | None = None,
+        category: CategorySlug | Iterable[CategorySlug] | None = None,
+        equipment: str | Iterable[str] | None = None,
         as_of: str | None = None,
+        as_of_from: str | None = None,
+        as_of_to: str | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
         latest: bool = False,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[InventoryEntryOut]:
         """GET /countries/{code}/inventory: category totals and types in service.
 
-        `as_of="2021"` keeps claims dated within 2021; `latest=True` the newest per
-        (category, equipment)."""
+        `as_of="2021"` keeps claims dated within 2021, `as_of_from` and `as_of_to` (partial
+        dates, inclusive) a period; `latest=True` the newest per (category, equipment);
+        `sort="-quantity"` the largest first."""
         params = query(
             category=category,
             equipment=equipment,
             as_of=as_of,
+            as_of_from=as_of_from,
+            as_of_to=as_of_to,
+            stance=stance,
             latest=latest,
+            sort=sort,
             limit=limit,
             offset=offset,
         )
         return self._get(f"/countries/{segment(code)}/inventory", Page[InventoryEntryOut], params)
 
     def country_agreements(
-        self, code: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+        self,
+        code: str,
+        *,
+        sort: str | Iterable[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> Page[AgreementOut]:
         """GET /countries/{code}/agreements: the agreements a country is party to."""
-        params = query(limit=limit, offset=offset)
+        params = query(sort=sort, limit=limit, offset=offset)
         return self._get(f"/countries/{segment(code)}/agreements", Page[AgreementOut], params)
 
     def country_transfers(
@@ -195,12 +235,24 @@ class MilcapClient:
         code: str,
         *,
         direction: Direction | None = None,
-        status: TransferStatus | None = None,
+        status: TransferStatus | Iterable[TransferStatus] | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TransferOut]:
-        """GET /countries/{code}/transfers: `imports`, `exports`, or both (None)."""
-        params = query(direction=direction, status=status, limit=limit, offset=offset)
+        """GET /countries/{code}/transfers: `imports`, `exports`, or both (None); `year_from`
+        and `year_to` are inclusive."""
+        params = query(
+            direction=direction,
+            status=status,
+            year_from=year_from,
+            year_to=year_to,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return self._get(f"/countries/{segment(code)}/transfers", Page[TransferOut], params)
 
     def timeline(
@@ -209,29 +261,52 @@ class MilcapClient:
         *,
         from_: str | None = None,
         to: str | None = None,
-        kind: TimelineKind | None = None,
+        kind: TimelineKind | Iterable[TimelineKind] | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TimelineItemOut]:
         """GET /countries/{code}/timeline: every dated fact about a country, oldest first.
 
         `from_` and `to` are partial dates, inclusive (`from_="2021"`)."""
-        params = query(**{"from": from_}, to=to, kind=kind, limit=limit, offset=offset)
+        params = query(
+            **{"from": from_},
+            to=to,
+            kind=kind,
+            stance=stance,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return self._get(f"/countries/{segment(code)}/timeline", Page[TimelineItemOut], params)
 
     def indicators(
         self,
         *,
-        name: IndicatorNameKey | None = None,
+        name: IndicatorNameKey | Iterable[IndicatorNameKey] | None = None,
         country: str | Iterable[str] | None = None,
         as_of: str | None = None,
+        as_of_from: str | None = None,
+        as_of_to: str | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[IndicatorWithCountryOut]:
-        """GET /indicators: one indicator (`name`) across countries and years, sources side by
-        side; `country` is a code or several (`["KZ", "UZ"]`)."""
-        codes = country if country is None or isinstance(country, str) else ",".join(country)
-        params = query(name=name, country=codes, as_of=as_of, limit=limit, offset=offset)
+        """GET /indicators: indicators (`name`) across countries and years, sources side by
+        side; `as_of` a period, `as_of_from` and `as_of_to` partial dates, inclusive."""
+        params = query(
+            name=name,
+            country=country,
+            as_of=as_of,
+            as_of_from=as_of_from,
+            as_of_to=as_of_to,
+            stance=stance,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return self._get("/indicators", Page[IndicatorWithCountryOut], params)
 
     def indicator_names(
@@ -246,14 +321,17 @@ class MilcapClient:
     def people(
         self,
         *,
-        country: str | None = None,
-        organization: str | None = None,
+        country: str | Iterable[str] | None = None,
+        organization: str | Iterable[str] | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[PersonOut]:
         """GET /people: the people the articles name, with their roles; `organization` is a
         slug the person holds a role in."""
-        params = query(country=country, organization=organization, limit=limit, offset=offset)
+        params = query(
+            country=country, organization=organization, sort=sort, limit=limit, offset=offset
+        )
         return self._get("/people", Page[PersonOut], params)
 
     def person(self, slug: str) -> PersonDetail:
@@ -263,17 +341,36 @@ class MilcapClient:
     def events(
         self,
         *,
-        country: str | None = None,
-        type_: EventType | None = None,
+        country: str | Iterable[str] | None = None,
+        parties: str | Iterable[str] | None = None,
+        type_: EventType | Iterable[EventType] | None = None,
         year: int | None = None,
-        person: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        person: str | Iterable[str] | None = None,
+        place: str | Iterable[str] | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[EventOut]:
-        """GET /events: orders, votes, signings, visits, statements..., oldest first; `country`
-        and `person` (a slug) are who takes part."""
+        """GET /events: orders, votes, signings, visits, statements..., oldest first.
+
+        `country` takes part (any of several), `parties` all take part; `person` and `place`
+        are slugs; `year_from` and `year_to` are inclusive."""
         params = query(
-            country=country, type=type_, year=year, person=person, limit=limit, offset=offset
+            country=country,
+            parties=parties,
+            type=type_,
+            year=year,
+            year_from=year_from,
+            year_to=year_to,
+            person=person,
+            place=place,
+            stance=stance,
+            sort=sort,
+            limit=limit,
+            offset=offset,
         )
         return self._get("/events", Page[EventOut], params)
 
@@ -282,10 +379,16 @@ class MilcapClient:
         return self._get(f"/events/{segment(event_id)}", EventOut)
 
     def places(
-        self, *, country: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
+        self,
+        *,
+        country: str | Iterable[str] | None = None,
+        kind: PlaceKind | Iterable[PlaceKind] | None = None,
+        sort: str | Iterable[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> Page[PlaceOut]:
         """GET /places: cities, regions, stations and valleys the articles name."""
-        params = query(country=country, limit=limit, offset=offset)
+        params = query(country=country, kind=kind, sort=sort, limit=limit, offset=offset)
         return self._get("/places", Page[PlaceOut], params)
 
     def place(self, slug: str) -> PlaceDetail:
@@ -295,14 +398,25 @@ class MilcapClient:
     def relations(
         self,
         *,
-        country: str | None = None,
-        type_: RelationType | None = None,
+        country: str | Iterable[str] | None = None,
+        parties: str | Iterable[str] | None = None,
+        type_: RelationType | Iterable[RelationType] | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[RelationOut]:
         """GET /relations: basing, borders, alliances, joint ventures; `country` as subject or
-        object."""
-        params = query(country=country, type=type_, limit=limit, offset=offset)
+        object (any of several), `parties` all of them."""
+        params = query(
+            country=country,
+            parties=parties,
+            type=type_,
+            stance=stance,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return self._get("/relations", Page[RelationOut], params)
 
     # Equipment, agreements, transfers.
@@ -310,15 +424,21 @@ class MilcapClient:
     def equipment(
         self,
         *,
-        category: str | None = None,
-        origin: str | None = None,
-        operator: str | None = None,
+        category: CategorySlug | Iterable[CategorySlug] | None = None,
+        origin: str | Iterable[str] | None = None,
+        operator: str | Iterable[str] | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[EquipmentOut]:
         """GET /equipment: the models the articles name; `origin` made in, `operator` held by."""
         params = query(
-            category=category, origin=origin, operator=operator, limit=limit, offset=offset
+            category=category,
+            origin=origin,
+            operator=operator,
+            sort=sort,
+            limit=limit,
+            offset=offset,
         )
         return self._get("/equipment", Page[EquipmentOut], params)
 
@@ -329,14 +449,34 @@ class MilcapClient:
     def agreements(
         self,
         *,
-        country: str | None = None,
-        type_: str | None = None,
+        country: str | Iterable[str] | None = None,
+        parties: str | Iterable[str] | None = None,
+        type_: AgreementType | Iterable[AgreementType] | None = None,
+        status: AgreementStatus | Iterable[AgreementStatus] | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
         year: int | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[AgreementOut]:
-        """GET /agreements: every agreement, or those of a `country`, `type_` or `year`."""
-        params = query(country=country, type=type_, year=year, limit=limit, offset=offset)
+        """GET /agreements: every agreement, or those a `country` is party to (any of several),
+        all `parties` are party to, or of a `type_`, `status` or `year` (`year_from` and
+        `year_to` inclusive)."""
+        params = query(
+            country=country,
+            parties=parties,
+            type=type_,
+            status=status,
+            stance=stance,
+            year=year,
+            year_from=year_from,
+            year_to=year_to,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
         return self._get("/agreements", Page[AgreementOut], params)
 
     def agreement(self, agreement_id: str) -> AgreementOut:
@@ -346,23 +486,45 @@ class MilcapClient:
     def transfers(
         self,
         *,
-        supplier: str | None = None,
-        recipient: str | None = None,
-        status: TransferStatus | None = None,
+        supplier: str | Iterable[str] | None = None,
+        recipient: str | Iterable[str] | None = None,
+        status: TransferStatus | Iterable[TransferStatus] | None = None,
+        category: CategorySlug | Iterable[CategorySlug] | None = None,
+        stance: Stance | Iterable[Stance] | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        sort: str | Iterable[str] | None = None,
         limit: int = DEFAULT_LIMIT,
         offset: int = 0,
     ) -> Page[TransferOut]:
-        """GET /transfers: delivered, pledged, negotiated or wished for, with citations."""
+        """GET /transfers: delivered, pledged, negotiated or wished for, with citations;
+        `year_from` and `year_to` are inclusive."""
         params = query(
-            supplier=supplier, recipient=recipient, status=status, limit=limit, offset=offset
+            supplier=supplier,
+            recipient=recipient,
+            status=status,
+            category=category,
+            stance=stance,
+            year_from=year_from,
+            year_to=year_to,
+            sort=sort,
+            limit=limit,
+            offset=offset,
         )
         return self._get("/transfers", Page[TransferOut], params)
 
     # Sources, vocabularies, organizations, search.
 
-    def sources(self, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[SourceOut]:
+    def sources(
+        self,
+        *,
+        sort: str | Iterable[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page[SourceOut]:
         """GET /sources: the articles the dataset cites (without their text)."""
-        return self._get("/sources", Page[SourceOut], query(limit=limit, offset=offset))
+        params = query(sort=sort, limit=limit, offset=offset)
+        return self._get("/sources", Page[SourceOut], params)
 
     def source(self, source_id: str) -> SourceDetail:
         """GET /sources/{id}: one article with its text (citation offsets index into it)."""
@@ -373,10 +535,14 @@ class MilcapClient:
         return self._get("/categories", Page[CategoryOut], query(limit=limit, offset=offset))
 
     def organizations(
-        self, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+        self,
+        *,
+        sort: str | Iterable[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> Page[OrganizationOut]:
         """GET /organizations: alliances, ministries, manufacturers, outlets."""
-        params = query(limit=limit, offset=offset)
+        params = query(sort=sort, limit=limit, offset=offset)
         return self._get("/organizations", Page[OrganizationOut], params)
 
     def organization(self, slug: str) -> OrganizationOut:
@@ -384,7 +550,12 @@ class MilcapClient:
         return self._get(f"/organizations/{segment(slug)}", OrganizationOut)
 
     def search(
-        self, q: str, *, kind: SearchKind | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
+        self,
+        q: str,
+        *,
+        kind: SearchKind | Iterable[SearchKind] | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
     ) -> Page[SearchHit]:
         """GET /search: article passages and names matching every word of `q`, best first."""
         params = query(q=q, kind=kind, limit=limit, offset=offset)

@@ -1,7 +1,7 @@
 """What the sync and async clients share: base URL, retry policy, query parameters, parsing."""
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import quote
@@ -23,7 +23,8 @@ RETRY_STATUSES = frozenset({502, 503, 504})
 RETRY_ERRORS = (httpx.NetworkError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 
 Model = TypeVar("Model", bound=BaseModel)
-ParamValue = str | int | bool | None
+# A filter that takes several values takes them as an iterable: `country=["KZ", "UZ"]`.
+ParamValue = str | int | bool | Iterable[str] | None
 Params = dict[str, str | int]
 
 
@@ -66,12 +67,18 @@ def segment(value: str) -> str:
 
 
 def query(**params: ParamValue) -> Params:
-    """Query parameters without the unset ones; booleans as the API spells them."""
-    return {
-        name: ("true" if value else "false") if isinstance(value, bool) else value
-        for name, value in params.items()
-        if value is not None
-    }
+    """Query parameters without the unset ones, as the API spells them: booleans `true` or
+    `false`, several values one comma-separated value (`country=KZ,UZ`; the API rejects a
+    parameter given twice)."""
+    return {name: spelled(value) for name, value in params.items() if value is not None}
+
+
+def spelled(value: str | int | bool | Iterable[str]) -> str | int:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int):
+        return value
+    return ",".join(value)
 
 
 def parse(response: httpx.Response, model: type[Model]) -> Model:

@@ -10,9 +10,11 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from app.core.route_params import query_parameters, vocabulary
 from app.core.schemas import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, InvalidParam, Problem
 
 logger = logging.getLogger("milcap.errors")
@@ -85,12 +87,30 @@ async def _app_error(request: Request, error: Exception) -> Response:
     )
 
 
+def _invalid_param(detail: Mapping[str, Any], types: Mapping[str, Any]) -> InvalidParam:
+    """A rejected value, named by its parameter (in a list, `?type=a,b`, the parameter and the
+    value, not the value's position), with the values it takes where they are a vocabulary."""
+    location = tuple(detail["loc"])
+    in_list = len(location) > 2 and isinstance(location[-1], int)
+    if in_list:
+        location = location[:-1]
+    valid = None
+    if location[0] == "query" and detail["type"] in ("literal_error", "enum"):
+        valid = vocabulary(types.get(str(location[1])))
+    if valid is not None:
+        reason = f"{detail['input']!r} is not one of its values: {', '.join(valid)}"
+    elif in_list:
+        reason = f"{detail['input']!r}: {detail['msg']}"
+    else:
+        reason = detail["msg"]
+    return InvalidParam(name=_location_name(location), reason=reason, valid_values=valid)
+
+
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    params = [
-        InvalidParam(name=_location_name(detail["loc"]), reason=detail["msg"])
-        for detail in error.errors()
-    ]
+    route = request.scope.get("route")
+    types = query_parameters(route.dependant) if isinstance(route, APIRoute) else {}
+    params = [_invalid_param(detail, types) for detail in error.errors()]
     detail = "; ".join(f"{p.name}: {p.reason}" for p in params)
     return problem_response(request, 422, detail, "invalid-parameter", params)
 

@@ -7,16 +7,19 @@ the query, or, through `listing.rendered_page`, JSON documents rendered when the
 loaded, embedded as they are.
 """
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Annotated, Any, Concatenate, ParamSpec
+import inspect
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Concatenate, Literal, ParamSpec
 
 import orjson
-from fastapi import Depends, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from app.core.deps import ReaderDep
-from app.core.errors import problem_responses
+from app.core.errors import InvalidFilter, problem_responses
+from app.core.filters import COMMA_SEPARATED
 from app.core.http import CSV_RESPONSE, Format, FormatQuery, csv_response, json_response, wants_csv
 from app.core.reader import Reader, Row, Where
 from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Page
@@ -33,6 +36,8 @@ class Window:
 
     limit: int
     offset: int
+    # The `sort=` keys asked for, in order, `-` for descending: `("-as_of", "quantity")`.
+    order: tuple[str, ...] = ()
 
 
 EVERY_ROW = Window(limit=10**9, offset=0)  # one page that holds every row (the export)
@@ -46,6 +51,21 @@ class ListQuery:
     select: str
     count: str
     order_by: str
+    # The `sort=` keys a list takes and the expression each sorts by; `order_by` then breaks
+    # ties, so a sorted page is still in a stable order.
+    sortable: Mapping[str, str] = field(default_factory=dict)
+
+    def ordering(self, window: Window) -> str:
+        """The ORDER BY of a page: the keys asked for, nulls last on every engine (SQLite puts
+        them first, PostgreSQL last), then the natural order."""
+        terms = []
+        for key in window.order:
+            expression = self.sortable[key.removeprefix("-")]
+            direction = "DESC" if key.startswith("-") else "ASC"
+            terms.append(
+                f"CASE WHEN {expression} IS NULL THEN 1 ELSE 0 END, {expression} {direction}"
+            )
+        return ", ".join([*terms, self.order_by])
 
     async def rows(self, reader: Reader, where: Where) -> list[Row]:
         """Every matching row, in no particular order (one resource by its key)."""
@@ -54,8 +74,9 @@ class ListQuery:
     async def page(self, reader: Reader, window: Window, where: Where) -> Found:
         """A page of rows and the total over all pages, in at most two statements: a first
         page that is not full already says how many rows there are."""
+        order = self.ordering(window)
         rows = await reader.all(
-            f"{self.select} WHERE {where} ORDER BY {self.order_by} LIMIT :limit OFFSET :offset",
+            f"{self.select} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
             where.params | {"limit": window.limit, "offset": window.offset},
         )
         if (window.offset == 0 or rows) and len(rows) < window.limit:
@@ -78,12 +99,14 @@ def link_header(request: Request, total: int, window: Window) -> str | None:
 
 @dataclass(frozen=True)
 class Listing:
-    """What a list route is asked (its window of rows, its format) and how it answers."""
+    """What a list route is asked (its window of rows, its format, the fields to keep) and how
+    it answers."""
 
     request: Request
     reader: Reader
     window: Window
     format: Format | None
+    fields: tuple[str, ...] = ()
 
     async def page(
         self,
@@ -94,6 +117,8 @@ class Listing:
     ) -> Response:
         """The page `query` finds, as JSON or as CSV rows."""
         total, items = await query(self.reader, self.window, *args, **filters)
+        if self.fields:
+            items = [self._chosen(item) for item in items]
         if wants_csv(self.request, self.format):
             return csv_response(items, self._headers(total))
         return json_response(self._page(total, items), self._headers(total))
@@ -106,12 +131,21 @@ class Listing:
         **filters: Filters.kwargs,
     ) -> Response:
         """The page of JSON documents `query` finds, rendered at load time: embedded as they
-        are in JSON, decoded only for CSV."""
+        are in JSON, decoded only for CSV or to keep some of their fields."""
         total, documents = await query(self.reader, self.window, *args, **filters)
-        if wants_csv(self.request, self.format):
-            return csv_response([orjson.loads(d) for d in documents], self._headers(total))
+        if self.fields or wants_csv(self.request, self.format):
+            items = [self._chosen(orjson.loads(d)) for d in documents]
+            if wants_csv(self.request, self.format):
+                return csv_response(items, self._headers(total))
+            return json_response(self._page(total, items), self._headers(total))
         fragments = [orjson.Fragment(document) for document in documents]
         return json_response(self._page(total, fragments), self._headers(total))
+
+    def _chosen(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        """The item with the fields `fields=` asked for, in the order asked (all without)."""
+        if not self.fields:
+            return dict(item)
+        return {name: item[name] for name in self.fields}
 
     def _page(self, total: int, items: list[Any]) -> dict[str, Any]:
         return {
@@ -126,21 +160,86 @@ class Listing:
         return ({"Link": link} if link else {}) | {"X-Total-Count": str(total)}
 
 
-async def listing(
-    request: Request,
-    reader: ReaderDep,
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}")
-    ] = DEFAULT_LIMIT,
-    offset: Annotated[
-        int, Query(ge=0, le=10_000_000, description="Items to skip before the page")
-    ] = 0,
-    format_: FormatQuery = None,
-) -> Listing:
-    return Listing(request, reader, Window(limit, offset), format_)
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}")]
+OffsetQuery = Annotated[
+    int, Query(ge=0, le=10_000_000, description="Items to skip before the page")
+]
 
 
-ListingDep = Annotated[Listing, Depends(listing)]
+def listing_of(item: type[BaseModel], sortable: Iterable[str] = ()) -> Callable[..., Any]:
+    """The dependency of a list of `item`: its window of rows, its format, and `sort=` and
+    `fields=`, typed as enums of this list's own keys so that the OpenAPI document names them
+    and anything else is a 422. A list with nothing to sort by takes no `sort=`."""
+    sort_keys = tuple(key for name in sortable for key in (name, f"-{name}"))
+    field_names = tuple(item.model_fields)
+
+    async def listing(
+        request: Request,
+        reader: Reader,
+        limit: int,
+        offset: int,
+        format_: Format | None,
+        fields: list[str] | None = None,
+        sort: list[str] | None = None,
+    ) -> Listing:
+        order = tuple(sort or ())
+        # As the schema says (`uniqueItems`): a value given twice is a mistake worth naming.
+        for name, values in (("query.sort", order), ("query.fields", tuple(fields or ()))):
+            twice = sorted({value for value in values if values.count(value) > 1})
+            if twice:
+                raise InvalidFilter(name, "given more than once: " + ", ".join(twice))
+        return Listing(request, reader, Window(limit, offset, order), format_, tuple(fields or ()))
+
+    parameters = [
+        _parameter("request", Request),
+        _parameter("reader", ReaderDep),
+        _parameter("limit", LimitQuery, DEFAULT_LIMIT),
+        _parameter("offset", OffsetQuery, 0),
+        _parameter("format_", FormatQuery, None),
+        _parameter(
+            "fields",
+            Annotated[
+                list[Literal[field_names]] | None,  # type: ignore[valid-type]
+                Query(
+                    min_length=1,
+                    description="Only these fields of each item, in this order, "
+                    "comma-separated: `fields=id,quantity`",
+                    json_schema_extra={"uniqueItems": True},
+                ),
+                COMMA_SEPARATED,
+            ],
+            None,
+        ),
+    ]
+    if sort_keys:
+        parameters.append(
+            _parameter(
+                "sort",
+                Annotated[
+                    list[Literal[sort_keys]] | None,  # type: ignore[valid-type]
+                    Query(
+                        min_length=1,
+                        description="Order by these keys, comma-separated, `-` for "
+                        "descending: `sort=-as_of`; ties keep the list's natural order",
+                        json_schema_extra={"uniqueItems": True},
+                    ),
+                    COMMA_SEPARATED,
+                ],
+                None,
+            )
+        )
+    # FastAPI reads a dependency's parameters from its signature: this one's enums are only
+    # known here, from the item model and the list's keys.
+    listing.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return listing
+
+
+def _parameter(
+    name: str, annotation: Any, default: Any = inspect.Parameter.empty
+) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
+    )
 
 
 def list_route(item: type, *errors: int) -> dict[str, Any]:

@@ -77,6 +77,28 @@ class Where:
             self.params |= params
         return self
 
+    def add_in(self, column: str, name: str, values: Sequence[Any] | None) -> Self:
+        """`column IN (values)`, a list filter; left out when `values` is None."""
+        if values is not None:
+            placeholders, params = expand_list(name, values)
+            self.clauses.append(f"{column} IN {placeholders}")
+            self.params |= params
+        return self
+
+    def add_linked(
+        self, template: str, name: str, values: Sequence[Any] | None, every: bool = False
+    ) -> Self:
+        """`template`, a clause with `{values}` where a list goes (`x IN {values}`): once for
+        the list, matching any of its values, or with `every`, once per value, matching all
+        of them. Left out when `values` is None."""
+        if values is not None:
+            groups = [[value] for value in values] if every else [list(values)]
+            for position, group in enumerate(groups):
+                placeholders, params = expand_list(f"{name}{position}", group)
+                self.clauses.append(template.format(values=placeholders))
+                self.params |= params
+        return self
+
     def __str__(self) -> str:
         return " AND ".join(self.clauses) if self.clauses else "1 = 1"
 

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 
 from app.core.errors import NotFound
+from app.core.filters import COMMA_SEPARATED, CountryCode
 from app.core.reader import Row
 from app.countries.directory import CountryDirectory
 
@@ -16,13 +17,25 @@ CodePath = Annotated[
         examples=["KZ"],
     ),
 ]
-CountryCodeQuery = Annotated[
-    str | None,
+CountryCodesQuery = Annotated[
+    list[CountryCode] | None,
     Query(
-        pattern=r"^[A-Za-z]{2,3}$",
-        description="ISO 3166-1 alpha-2 or alpha-3 code, any case",
-        examples=["KZ"],
+        min_length=1,
+        description="Only these countries: ISO 3166-1 alpha-2 or alpha-3 codes, any case, "
+        "comma-separated (`KZ,UZ`: either); an unknown code is a 404",
+        examples=[["KZ"]],
     ),
+    COMMA_SEPARATED,
+]
+PartiesQuery = Annotated[
+    list[CountryCode] | None,
+    Query(
+        min_length=1,
+        description="Only facts every one of these countries is party to, comma-separated "
+        "(`KZ,UZ`: between both); an unknown code is a 404",
+        examples=[["KZ", "UZ"]],
+    ),
+    COMMA_SEPARATED,
 ]
 
 

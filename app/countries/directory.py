@@ -2,7 +2,7 @@
 /countries/{code}/... route or in a filter such as `?supplier=`, then costs no statement (a
 round trip, on PostgreSQL)."""
 
-from app.core.errors import InvalidFilter
+from app.core.errors import NotFound
 from app.core.reader import Reader, Row
 from app.countries.queries import all_countries
 
@@ -25,12 +25,16 @@ class CountryDirectory:
             self._by_code, self._version = by_code, version
         return self._by_code.get(code.upper())
 
-    async def filter_id(self, name: str, code: str | None) -> int | None:
-        """The id of the country a filter names (None when it is not set); an unknown code is
-        a 422 naming the parameter."""
-        if code is None:
+    async def ids(self, name: str, codes: list[str] | None) -> list[int] | None:
+        """The ids of the countries a filter names (None when it is not set). A code that
+        names no country is a 404 naming it, as it is in a /countries/{code} path."""
+        if codes is None:
             return None
-        country = await self.find(code)
-        if country is None:
-            raise InvalidFilter(name, f"no country with code {code!r}")
-        return int(country["id"])
+        found = [await self.find(code) for code in codes]
+        unknown = [code for code, country in zip(codes, found, strict=True) if country is None]
+        if unknown:
+            raise NotFound(
+                f"{name}: no country with code {', '.join(map(repr, unknown))}; "
+                "use ISO 3166-1 alpha-2 or alpha-3 codes (see /countries)"
+            )
+        return [int(country["id"]) for country in found if country is not None]

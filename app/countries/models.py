@@ -15,7 +15,10 @@ class Country(SQLModel, table=True):
     iso3: str = Field(max_length=3, unique=True)
     name: str
     official_name: str | None = None
+    # UN M49: region (`Asia`), sub-region (`Central Asia`), intermediate region (`Caribbean`).
     region: str | None = Field(default=None, index=True)
+    subregion: str | None = Field(default=None, index=True)
+    intermediate_region: str | None = None
 
 
 class CountryIndicator(SQLModel, table=True):

@@ -1,14 +1,17 @@
 """Read queries for countries and their indicators."""
 
+from collections.abc import Sequence
+
 from app.citations.queries import with_citations
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where
 
-COLUMNS = "iso2, iso3, name, official_name, region"
+COLUMNS = "iso2, iso3, name, official_name, region, subregion, intermediate_region"
 COUNTRIES = ListQuery(
     select=f"SELECT {COLUMNS} FROM country",
     count="SELECT count(*) FROM country",
     order_by="iso2",
+    sortable={"name": "name", "region": "region", "subregion": "subregion"},
 )
 INDICATORS = """
     SELECT country_indicator.id AS row_id, country_indicator.key AS id, country_indicator.name,
@@ -36,8 +39,20 @@ async def all_countries(reader: Reader) -> list[Row]:
     return await reader.all(f"SELECT id, {COLUMNS} FROM country ORDER BY iso2")
 
 
-async def list_countries(reader: Reader, window: Window, *, region: str | None = None) -> Found:
-    where = Where().add("lower(region) = lower(:region)", region=region)
+async def list_countries(
+    reader: Reader,
+    window: Window,
+    *,
+    regions: Sequence[str] | None = None,
+    subregions: Sequence[str] | None = None,
+    intermediate_regions: Sequence[str] | None = None,
+) -> Found:
+    where = (
+        Where()
+        .add_in("region", "region", regions)
+        .add_in("subregion", "subregion", subregions)
+        .add_in("intermediate_region", "intermediate", intermediate_regions)
+    )
     return await COUNTRIES.page(reader, window, where)
 
 

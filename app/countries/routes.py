@@ -2,27 +2,72 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
+from app.citations.filters import StancesQuery
 from app.core.deps import ReaderDep
-from app.core.filters import PARTIAL_DATE_PATTERN
+from app.core.filters import COMMA_SEPARATED, PartialDate
 from app.core.http import item_route, json_response
-from app.core.pagination import ListingDep, list_route
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
 from app.countries import queries, timeline
 from app.countries.deps import CountryDep
-from app.countries.schemas import CountryDetail, CountryOut, TimelineItemOut, TimelineKind
+from app.countries.schemas import (
+    CountryDetail,
+    CountryOut,
+    IntermediateRegion,
+    Region,
+    Subregion,
+    TimelineItemOut,
+    TimelineKind,
+)
 
-router = APIRouter(tags=["countries"])
-RegionQuery = Annotated[
-    str | None, Query(description="Only countries of this region, e.g. `Central Asia`")
+router = APIRouter(tags=["countries"], route_class=StrictQueryRoute)
+CountryListing = Annotated[Listing, Depends(listing_of(CountryOut, queries.COUNTRIES.sortable))]
+TimelineListing = Annotated[
+    Listing, Depends(listing_of(TimelineItemOut, timeline.TIMELINE.sortable))
+]
+RegionsQuery = Annotated[
+    list[Region] | None,
+    Query(min_length=1, description="Only countries of these UN M49 regions", examples=[["Asia"]]),
+    COMMA_SEPARATED,
+]
+SubregionsQuery = Annotated[
+    list[Subregion] | None,
+    Query(
+        min_length=1,
+        description="Only countries of these UN M49 sub-regions",
+        examples=[["Central Asia"]],
+    ),
+    COMMA_SEPARATED,
+]
+IntermediateRegionsQuery = Annotated[
+    list[IntermediateRegion] | None,
+    Query(min_length=1, description="Only countries of these UN M49 intermediate regions"),
+    COMMA_SEPARATED,
+]
+KindsQuery = Annotated[
+    list[TimelineKind] | None,
+    Query(min_length=1, description="Only facts of these kinds"),
+    COMMA_SEPARATED,
 ]
 
 
 @router.get("/countries", **list_route(CountryOut))
-async def list_countries(listing: ListingDep, region: RegionQuery = None) -> Response:
-    """List every ISO 3166-1 country, by alpha-2 code."""
-    return await listing.page(queries.list_countries, region=region)
+async def list_countries(
+    listing: CountryListing,
+    region: RegionsQuery = None,
+    subregion: SubregionsQuery = None,
+    intermediate_region: IntermediateRegionsQuery = None,
+) -> Response:
+    """List every ISO 3166-1 country, by alpha-2 code, with its UN M49 regions."""
+    return await listing.page(
+        queries.list_countries,
+        regions=region,
+        subregions=subregion,
+        intermediate_regions=intermediate_region,
+    )
 
 
 @router.get("/countries/{code}", **item_route(CountryDetail))
@@ -34,29 +79,33 @@ async def get_country(country: CountryDep, reader: ReaderDep) -> Response:
 @router.get("/countries/{code}/timeline", **list_route(TimelineItemOut, 404))
 async def get_country_timeline(
     country: CountryDep,
-    listing: ListingDep,
+    listing: TimelineListing,
     from_: Annotated[
-        str | None,
+        PartialDate | None,
         Query(
             alias="from",
-            pattern=PARTIAL_DATE_PATTERN,
             description="Only facts dated on or after this (partial) date, inclusive: "
             "`from=2021-06` keeps a fact dated `2021`",
             examples=["2017"],
         ),
     ] = None,
     to: Annotated[
-        str | None,
+        PartialDate | None,
         Query(
-            pattern=PARTIAL_DATE_PATTERN,
             description="Only facts dated on or before this (partial) date, inclusive: "
             "`to=2021` keeps `2021-11-12`",
             examples=["2021"],
         ),
     ] = None,
-    kind: Annotated[TimelineKind | None, Query(description="Only facts of this kind")] = None,
+    kind: KindsQuery = None,
+    stance: StancesQuery = None,
 ) -> Response:
     """Every dated fact about a country, of every kind, oldest first."""
     return await listing.page(
-        timeline.country_timeline, country["id"], since=from_, until=to, kind=kind
+        timeline.country_timeline,
+        country["id"],
+        since=from_,
+        until=to,
+        kinds=kind,
+        stances=stance,
     )

@@ -6,15 +6,51 @@ from pydantic import BaseModel, Field
 
 from app.citations.schemas import HEDGE_DESCRIPTION, STANCE_DESCRIPTION, CitationOut, Stance
 
+# The UN M49 groups (seeds/reference/regions.yaml places every country in them).
+Region = Literal["Africa", "Americas", "Asia", "Europe", "Oceania"]
+Subregion = Literal[
+    "Northern Africa",
+    "Sub-Saharan Africa",
+    "Latin America and the Caribbean",
+    "Northern America",
+    "Central Asia",
+    "Eastern Asia",
+    "South-eastern Asia",
+    "Southern Asia",
+    "Western Asia",
+    "Eastern Europe",
+    "Northern Europe",
+    "Southern Europe",
+    "Western Europe",
+    "Australia and New Zealand",
+    "Melanesia",
+    "Micronesia",
+    "Polynesia",
+]
+IntermediateRegion = Literal[
+    "Eastern Africa",
+    "Middle Africa",
+    "Southern Africa",
+    "Western Africa",
+    "Caribbean",
+    "Central America",
+    "South America",
+]
+
 
 class CountryOut(BaseModel):
     iso2: str = Field(examples=["KZ"])
     iso3: str = Field(examples=["KAZ"])
     name: str = Field(examples=["Kazakhstan"])
     official_name: str | None = Field(examples=["Republic of Kazakhstan"])
-    region: str | None = Field(
-        description="UN M49 sub-region, for the countries the articles concern",
-        examples=["Central Asia"],
+    region: Region | None = Field(
+        description="UN M49 region; null for Antarctica, which M49 places in none",
+        examples=["Asia"],
+    )
+    subregion: Subregion | None = Field(description="UN M49 sub-region", examples=["Central Asia"])
+    intermediate_region: IntermediateRegion | None = Field(
+        description="UN M49 intermediate region, where M49 has one (Africa, the Americas)",
+        examples=[None],
     )
 
 

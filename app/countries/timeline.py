@@ -1,8 +1,11 @@
 """A country's timeline: every dated fact about it, of every kind, oldest first, in one
 statement (a UNION of one SELECT per kind of fact), and their citations in one more."""
 
+from collections.abc import Sequence
+
 from app.citations.models import CitationSubject
 from app.citations.queries import citations_of_kinds
+from app.core.filters import on_or_after, on_or_before
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Where
 from app.countries.schemas import TimelineKind
@@ -108,11 +111,12 @@ TIMELINE = ListQuery(
     select=f"SELECT row_id, date, kind, id, title, stance FROM ({FACTS}) AS timeline",
     count=f"SELECT count(*) FROM ({FACTS}) AS timeline",
     order_by="timeline.period_start, timeline.period_end, timeline.kind, timeline.id",
+    sortable={"date": "timeline.period_start"},
 )
 # An item is within `from` when its period ends on or after it, within `to` when its period
 # starts on or before it: `2021` is within from=2021-06 and within to=2021-06.
-FROM = "(timeline.period_end >= :since OR :since LIKE (timeline.period_end || '%'))"
-TO = "(timeline.period_start <= :until OR timeline.period_start LIKE (:until || '%'))"
+FROM = on_or_after("timeline.period_end", "since")
+TO = on_or_before("timeline.period_start", "until")
 
 
 async def country_timeline(
@@ -122,11 +126,16 @@ async def country_timeline(
     *,
     since: str | None = None,
     until: str | None = None,
-    kind: TimelineKind | None = None,
+    kinds: list[TimelineKind] | None = None,
+    stances: Sequence[str] | None = None,
 ) -> Found:
     """A page of the dated facts about a country, oldest first, and the total."""
     where = (
-        Where().add(FROM, since=since).add(TO, until=until).add("timeline.kind = :kind", kind=kind)
+        Where()
+        .add(FROM, since=since)
+        .add(TO, until=until)
+        .add_in("timeline.kind", "kind", kinds)
+        .add_in("timeline.stance", "stance", stances)
     )
     # The country is a parameter of every SELECT inside FACTS, not a filter on the union.
     where.params["country_id"] = country_id

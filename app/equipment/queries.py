@@ -17,10 +17,10 @@ EQUIPMENT = ListQuery(
     """,
     count="SELECT count(*) FROM equipment",
     order_by="equipment.slug",
+    sortable={"name": "equipment.name", "category": "category.slug"},
 )
 OPERATED_BY = (
-    "EXISTS (SELECT 1 FROM inventory_entry WHERE inventory_entry.equipment_id = equipment.id"
-    " AND inventory_entry.country_id = :operator_id)"
+    "equipment.id IN (SELECT equipment_id FROM inventory_entry WHERE country_id IN {values})"
 )
 OPERATORS = """
     SELECT DISTINCT country.iso2 AS code, country.name
@@ -39,15 +39,15 @@ async def list_equipment(
     reader: Reader,
     window: Window,
     *,
-    category_id: int | None = None,
-    origin_id: int | None = None,
-    operator_id: int | None = None,
+    category_ids: list[int] | None = None,
+    origin_ids: list[int] | None = None,
+    operator_ids: list[int] | None = None,
 ) -> Found:
     where = (
         Where()
-        .add("equipment.category_id = :category_id", category_id=category_id)
-        .add("equipment.origin_country_id = :origin_id", origin_id=origin_id)
-        .add(OPERATED_BY, operator_id=operator_id)
+        .add_in("equipment.category_id", "category", category_ids)
+        .add_in("equipment.origin_country_id", "origin", origin_ids)
+        .add_linked(OPERATED_BY, "operator", operator_ids)
     )
     total, rows = await EQUIPMENT.page(reader, window, where)
     return total, await _complete(reader, rows)

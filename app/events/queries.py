@@ -1,6 +1,9 @@
 """Read queries for events, with who took part and where."""
 
+from collections.abc import Sequence
+
 from app.citations.queries import with_citations
+from app.core.filters import on_or_after, on_or_before, year_bound
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where, expand_list
 from app.events.schemas import EventType
@@ -16,6 +19,7 @@ EVENTS = ListQuery(
     count="SELECT count(*) FROM event",
     # Oldest first; undated events last.
     order_by="CASE WHEN event.date IS NULL THEN 1 ELSE 0 END, event.date, event.key",
+    sortable={"date": "event.date", "type": "event.type"},
 )
 # The party columns of event_participant as ParticipantOut serves them.
 PARTICIPANTS = """
@@ -39,33 +43,40 @@ PLACES = """
     WHERE event_place.event_id IN {ids}
     ORDER BY event_place.event_id, event_place.position
 """
-# A country matches the events it takes part in; a person likewise.
-WITH_COUNTRY = (
-    "EXISTS (SELECT 1 FROM event_participant WHERE event_participant.event_id = event.id"
-    " AND event_participant.country_id = :country_id)"
-)
-WITH_PERSON = (
-    "EXISTS (SELECT 1 FROM event_participant WHERE event_participant.event_id = event.id"
-    " AND event_participant.person_id = :person_id)"
-)
+# A country matches the events it takes part in; a person likewise; a place, those held there.
+WITH_COUNTRY = "event.id IN (SELECT event_id FROM event_participant WHERE country_id IN {values})"
+WITH_PERSON = "event.id IN (SELECT event_id FROM event_participant WHERE person_id IN {values})"
+AT_PLACE = "event.id IN (SELECT event_id FROM event_place WHERE place_id IN {values})"
 
 
 async def list_events(
     reader: Reader,
     window: Window,
     *,
-    country_id: int | None = None,
-    type_: EventType | None = None,
+    country_ids: list[int] | None = None,
+    party_ids: list[int] | None = None,
+    types: list[EventType] | None = None,
     year: int | None = None,
-    person_id: int | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    person_ids: list[int] | None = None,
+    place_ids: list[int] | None = None,
+    stances: Sequence[str] | None = None,
 ) -> Found:
+    """Events any of `country_ids` takes part in, all of `party_ids` take part in, within the
+    years asked."""
     in_year = None if year is None else f"{year:04d}%"
     where = (
         Where()
-        .add(WITH_COUNTRY, country_id=country_id)
-        .add("event.type = :type", type=type_)
+        .add_linked(WITH_COUNTRY, "country", country_ids)
+        .add_linked(WITH_COUNTRY, "party", party_ids, every=True)
+        .add_in("event.type", "type", types)
         .add("event.date LIKE :year", year=in_year)
-        .add(WITH_PERSON, person_id=person_id)
+        .add(on_or_after("event.date", "year_from"), year_from=year_bound(year_from))
+        .add(on_or_before("event.date", "year_to"), year_to=year_bound(year_to))
+        .add_linked(WITH_PERSON, "person", person_ids)
+        .add_linked(AT_PLACE, "place", place_ids)
+        .add_in("event.stance", "stance", stances)
     )
     total, rows = await EVENTS.page(reader, window, where)
     return total, await _complete(reader, rows)

@@ -2,48 +2,77 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
+from app.citations.filters import StancesQuery
 from app.core.deps import ReaderDep
-from app.core.filters import SLUG_PATTERN, YearQuery, slug_filter
+from app.core.filters import COMMA_SEPARATED, Slug, YearFromQuery, YearQuery, YearToQuery, slug_ids
 from app.core.http import item_route, json_or_404
-from app.core.pagination import ListingDep, list_route
-from app.countries.deps import CountriesDep, CountryCodeQuery
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
+from app.countries.deps import CountriesDep, CountryCodesQuery, PartiesQuery
 from app.events import queries
 from app.events.schemas import EventOut, EventType
 
-router = APIRouter(tags=["events"])
+router = APIRouter(tags=["events"], route_class=StrictQueryRoute)
+EventListing = Annotated[Listing, Depends(listing_of(EventOut, queries.EVENTS.sortable))]
 EventId = Annotated[
     str, Path(description="The event's id", examples=["kz-2021-08-21-mobilization-order"])
 ]
-TypeQuery = Annotated[EventType | None, Query(alias="type", description="Only events of this type")]
-PersonQuery = Annotated[
-    str | None,
+TypesQuery = Annotated[
+    list[EventType] | None,
+    Query(alias="type", min_length=1, description="Only events of these types"),
+    COMMA_SEPARATED,
+]
+PeopleQuery = Annotated[
+    list[Slug] | None,
     Query(
-        pattern=SLUG_PATTERN,
-        description="Only events this person takes part in (see /people)",
-        examples=["kassym-jomart-tokayev"],
+        min_length=1,
+        description="Only events one of these people takes part in (see /people); "
+        "an unknown slug is a 404",
+        examples=[["kassym-jomart-tokayev"]],
     ),
+    COMMA_SEPARATED,
+]
+PlacesQuery = Annotated[
+    list[Slug] | None,
+    Query(
+        min_length=1,
+        description="Only events at one of these places (see /places); an unknown slug is a 404",
+        examples=[["otar"]],
+    ),
+    COMMA_SEPARATED,
 ]
 
 
-@router.get("/events", **list_route(EventOut))
+@router.get("/events", **list_route(EventOut, 404))
 async def list_events(
-    listing: ListingDep,
+    listing: EventListing,
     countries: CountriesDep,
-    country: CountryCodeQuery = None,
-    type_: TypeQuery = None,
+    country: CountryCodesQuery = None,
+    parties: PartiesQuery = None,
+    type_: TypesQuery = None,
     year: YearQuery = None,
-    person: PersonQuery = None,
+    year_from: YearFromQuery = None,
+    year_to: YearToQuery = None,
+    person: PeopleQuery = None,
+    place: PlacesQuery = None,
+    stance: StancesQuery = None,
 ) -> Response:
-    """Every event, oldest first (undated last). `country`, `person`: who takes part."""
+    """Every event, oldest first (undated last). `country`, `parties`, `person`: who takes
+    part."""
     return await listing.page(
         queries.list_events,
-        country_id=await countries.filter_id("query.country", country),
-        type_=type_,
+        country_ids=await countries.ids("query.country", country),
+        party_ids=await countries.ids("query.parties", parties),
+        types=type_,
         year=year,
-        person_id=await slug_filter(listing.reader, "query.person", "person", person, False),
+        year_from=year_from,
+        year_to=year_to,
+        person_ids=await slug_ids(listing.reader, "query.person", "person", person, "/people"),
+        place_ids=await slug_ids(listing.reader, "query.place", "place", place, "/places"),
+        stances=stance,
     )
 
 

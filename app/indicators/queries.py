@@ -3,8 +3,9 @@
 from collections.abc import Sequence
 
 from app.citations.queries import with_citations
+from app.core.filters import on_or_after, on_or_before, within
 from app.core.pagination import Found, ListQuery, Window
-from app.core.reader import Reader, Where, expand_list
+from app.core.reader import Reader, Where
 from app.countries import queries as countries
 from app.indicators.schemas import IndicatorNameKey
 
@@ -15,6 +16,11 @@ INDICATORS = ListQuery(
     # A series: one indicator's values country by country, year by year.
     order_by="country_indicator.name, country.iso2, COALESCE(country_indicator.as_of, ''), "
     "country_indicator.key",
+    sortable={
+        "as_of": "country_indicator.as_of",
+        "value": "country_indicator.value",
+        "country": "country.iso2",
+    },
 )
 NAMES = ListQuery(
     select="SELECT name, label, unit, definition FROM indicator_name",
@@ -27,24 +33,22 @@ async def list_indicators(
     reader: Reader,
     window: Window,
     *,
-    name: IndicatorNameKey | None = None,
-    country_ids: Sequence[int] = (),
+    names: list[IndicatorNameKey] | None = None,
+    country_ids: list[int] | None = None,
     as_of: str | None = None,
+    as_of_from: str | None = None,
+    as_of_to: str | None = None,
+    stances: Sequence[str] | None = None,
 ) -> Found:
-    # A period matches every date within it: 2021 matches 2021-11-12.
-    within = None if as_of is None else f"{as_of}-%"
     where = (
         Where()
-        .add("country_indicator.name = :name", name=name)
-        .add(
-            "(country_indicator.as_of = :as_of OR country_indicator.as_of LIKE :within)",
-            as_of=as_of,
-            within=within,
-        )
+        .add_in("country_indicator.name", "name", names)
+        .add_in("country_indicator.country_id", "country", country_ids)
+        .add(within("country_indicator.as_of", "as_of"), as_of=as_of)
+        .add(on_or_after("country_indicator.as_of", "as_of_from"), as_of_from=as_of_from)
+        .add(on_or_before("country_indicator.as_of", "as_of_to"), as_of_to=as_of_to)
+        .add_in("country_indicator.stance", "stance", stances)
     )
-    if country_ids:
-        placeholders, params = expand_list("country", country_ids)
-        where.add(f"country_indicator.country_id IN {placeholders}", **params)
     total, rows = await INDICATORS.page(reader, window, where)
     return total, await with_citations(reader, "country_indicator", rows)
 

@@ -14,6 +14,14 @@ IndicatorNameKey = Literal[
     "gfp_regional_rank",
     "world_military_rank",
     "border_length_km",
+    "gfp_power_index",
+    "active_personnel",
+    "reserve_personnel",
+    "paramilitary_personnel",
+    "available_manpower",
+    "fit_for_service",
+    "defence_budget_usd",
+    "defence_budget",
 ]
 
 

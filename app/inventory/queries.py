@@ -1,5 +1,8 @@
 """Read queries for inventory entries: pages of the read model (see documents.py)."""
 
+from collections.abc import Sequence
+
+from app.core.filters import on_or_after, on_or_before, within
 from app.core.pagination import ListQuery, Rendered, Window
 from app.core.reader import Reader, Where
 
@@ -18,6 +21,7 @@ DOCUMENTS = ListQuery(
     """,
     count=COUNT,
     order_by="inventory_entry_document.position",
+    sortable={"as_of": "inventory_entry.as_of", "quantity": "inventory_entry.quantity"},
 )
 # No newer claim for the same (category, equipment) in the same country: the latest ones,
 # all of them when two sources give the same date.
@@ -37,27 +41,27 @@ async def list_inventory(
     window: Window,
     country_id: int,
     *,
-    category_id: int | None = None,
-    equipment_id: int | None = None,
+    category_ids: list[int] | None = None,
+    equipment_ids: list[int] | None = None,
     as_of: str | None = None,
+    as_of_from: str | None = None,
+    as_of_to: str | None = None,
+    stances: Sequence[str] | None = None,
     latest: bool = False,
 ) -> Rendered:
     """A page of a country's entries as their rendered JSON documents, and the total over all
     pages."""
-    # A period matches every date within it: 2021 matches 2021-11-12.
-    within = None if as_of is None else f"{as_of}-%"
     where = (
         Where()
-        .add("inventory_entry.category_id = :category_id", category_id=category_id)
-        .add("inventory_entry.equipment_id = :equipment_id", equipment_id=equipment_id)
-        .add(
-            "(inventory_entry.as_of = :as_of OR inventory_entry.as_of LIKE :within)",
-            as_of=as_of,
-            within=within,
-        )
+        .add_in("inventory_entry.category_id", "category", category_ids)
+        .add_in("inventory_entry.equipment_id", "equipment", equipment_ids)
+        .add(within("inventory_entry.as_of", "as_of"), as_of=as_of)
+        .add(on_or_after("inventory_entry.as_of", "as_of_from"), as_of_from=as_of_from)
+        .add(on_or_before("inventory_entry.as_of", "as_of_to"), as_of_to=as_of_to)
+        .add_in("inventory_entry.stance", "stance", stances)
         .add(LATEST if latest else None)
     )
-    if where.clauses:
+    if where.clauses or window.order:
         where.add("inventory_entry.country_id = :country_id", country_id=country_id)
         total, rows = await DOCUMENTS.page(reader, window, where)
     else:

@@ -12,6 +12,7 @@ ORGANIZATIONS = ListQuery(
     """,
     count="SELECT count(*) FROM organization",
     order_by="organization.slug",
+    sortable={"name": "organization.name", "kind": "organization.kind"},
 )
 
 

@@ -2,21 +2,25 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
 from app.core.http import item_route, json_or_404
-from app.core.pagination import ListingDep, list_route
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
 from app.organizations import queries
 from app.organizations.schemas import OrganizationOut
 
-router = APIRouter(tags=["organizations"])
+router = APIRouter(tags=["organizations"], route_class=StrictQueryRoute)
+OrganizationListing = Annotated[
+    Listing, Depends(listing_of(OrganizationOut, queries.ORGANIZATIONS.sortable))
+]
 OrganizationSlug = Annotated[str, Path(description="The organization's slug", examples=["nato"])]
 
 
 @router.get("/organizations", **list_route(OrganizationOut))
-async def list_organizations(listing: ListingDep) -> Response:
+async def list_organizations(listing: OrganizationListing) -> Response:
     """Every organization the articles name as an actor, with citations."""
     return await listing.page(queries.list_organizations)
 

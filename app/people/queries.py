@@ -13,6 +13,7 @@ PEOPLE = ListQuery(
     """,
     count="SELECT count(*) FROM person",
     order_by="person.slug",
+    sortable={"name": "person.name"},
 )
 # RoleOut's fields in its order, after the ids that place each role.
 ROLES = """
@@ -27,8 +28,7 @@ ROLES = """
     ORDER BY person_role.person_id, person_role.position
 """
 HOLDS_A_ROLE_IN = (
-    "EXISTS (SELECT 1 FROM person_role WHERE person_role.person_id = person.id"
-    " AND person_role.organization_id = :organization_id)"
+    "person.id IN (SELECT person_id FROM person_role WHERE organization_id IN {values})"
 )
 # PersonEventOut's fields in its order: one row per part the person has in an event.
 EVENTS = """
@@ -45,13 +45,13 @@ async def list_people(
     reader: Reader,
     window: Window,
     *,
-    country_id: int | None = None,
-    organization_id: int | None = None,
+    country_ids: list[int] | None = None,
+    organization_ids: list[int] | None = None,
 ) -> Found:
     where = (
         Where()
-        .add("person.country_id = :country_id", country_id=country_id)
-        .add(HOLDS_A_ROLE_IN, organization_id=organization_id)
+        .add_in("person.country_id", "country", country_ids)
+        .add_linked(HOLDS_A_ROLE_IN, "organization", organization_ids)
     )
     total, rows = await PEOPLE.page(reader, window, where)
     return total, await _complete(reader, rows)

@@ -3,6 +3,7 @@
 from app.citations.queries import with_citations
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where
+from app.places.schemas import PlaceKind
 
 PLACES = ListQuery(
     select="""
@@ -12,6 +13,7 @@ PLACES = ListQuery(
     """,
     count="SELECT count(*) FROM place",
     order_by="place.slug",
+    sortable={"name": "place.name", "kind": "place.kind"},
 )
 # PlaceEventOut's fields in its order.
 EVENTS = """
@@ -23,8 +25,18 @@ EVENTS = """
 """
 
 
-async def list_places(reader: Reader, window: Window, *, country_id: int | None = None) -> Found:
-    where = Where().add("place.country_id = :country_id", country_id=country_id)
+async def list_places(
+    reader: Reader,
+    window: Window,
+    *,
+    country_ids: list[int] | None = None,
+    kinds: list[PlaceKind] | None = None,
+) -> Found:
+    where = (
+        Where()
+        .add_in("place.country_id", "country", country_ids)
+        .add_in("place.kind", "kind", kinds)
+    )
     total, rows = await PLACES.page(reader, window, where)
     return total, await with_citations(reader, "place", rows)
 

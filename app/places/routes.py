@@ -2,27 +2,41 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
+from app.core.filters import COMMA_SEPARATED
 from app.core.http import item_route, json_or_404
-from app.core.pagination import ListingDep, list_route
-from app.countries.deps import CountriesDep, CountryCodeQuery
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
+from app.countries.deps import CountriesDep, CountryCodesQuery
 from app.places import queries
-from app.places.schemas import PlaceDetail, PlaceOut
+from app.places.schemas import PlaceDetail, PlaceKind, PlaceOut
 
-router = APIRouter(tags=["places"])
+router = APIRouter(tags=["places"], route_class=StrictQueryRoute)
 PlaceSlug = Annotated[str, Path(description="The place's slug", examples=["otar"])]
 
 
-@router.get("/places", **list_route(PlaceOut))
+PlaceListing = Annotated[Listing, Depends(listing_of(PlaceOut, queries.PLACES.sortable))]
+KindsQuery = Annotated[
+    list[PlaceKind] | None,
+    Query(min_length=1, description="Only places of these kinds"),
+    COMMA_SEPARATED,
+]
+
+
+@router.get("/places", **list_route(PlaceOut, 404))
 async def list_places(
-    listing: ListingDep, countries: CountriesDep, country: CountryCodeQuery = None
+    listing: PlaceListing,
+    countries: CountriesDep,
+    country: CountryCodesQuery = None,
+    kind: KindsQuery = None,
 ) -> Response:
     """Every place the articles name: cities, regions, stations, valleys."""
-    country_id = await countries.filter_id("query.country", country)
-    return await listing.page(queries.list_places, country_id=country_id)
+    return await listing.page(
+        queries.list_places, country_ids=await countries.ids("query.country", country), kinds=kind
+    )
 
 
 @router.get("/places/{slug}", **item_route(PlaceDetail))

@@ -1,5 +1,7 @@
 """Read queries for relations: lasting ties between two parties."""
 
+from collections.abc import Sequence
+
 from app.citations.queries import with_citations
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Where
@@ -44,24 +46,27 @@ RELATIONS = ListQuery(
     """,
     count="SELECT count(*) FROM relation",
     order_by="relation.key",
+    sortable={"since": "relation.since", "type": "relation.type"},
 )
+PARTY_IN = "(relation.subject_country_id IN {values} OR relation.object_country_id IN {values})"
 
 
 async def list_relations(
     reader: Reader,
     window: Window,
     *,
-    country_id: int | None = None,
-    type_: RelationType | None = None,
+    country_ids: list[int] | None = None,
+    party_ids: list[int] | None = None,
+    types: list[RelationType] | None = None,
+    stances: Sequence[str] | None = None,
 ) -> Found:
+    """Relations any of `country_ids` is a side of, all of `party_ids` are sides of."""
     where = (
         Where()
-        .add(
-            "(relation.subject_country_id = :country_id"
-            " OR relation.object_country_id = :country_id)",
-            country_id=country_id,
-        )
-        .add("relation.type = :type", type=type_)
+        .add_linked(PARTY_IN, "country", country_ids)
+        .add_linked(PARTY_IN, "party", party_ids, every=True)
+        .add_in("relation.type", "type", types)
+        .add_in("relation.stance", "stance", stances)
     )
     total, rows = await RELATIONS.page(reader, window, where)
     return total, await with_citations(reader, "relation", rows)

@@ -28,7 +28,9 @@ DOCUMENTS = f"""
     FROM source
     UNION ALL
     SELECT 'country', iso2, name,
-           iso2 || ' ' || iso3 || ' ' || COALESCE(official_name, '') || ' ' || COALESCE(region, '')
+           iso2 || ' ' || iso3 || ' ' || COALESCE(official_name, '') || ' '
+           || COALESCE(region, '') || ' ' || COALESCE(subregion, '') || ' '
+           || COALESCE(intermediate_region, '')
     FROM country
     UNION ALL
     SELECT 'equipment', equipment.slug, equipment.name,

@@ -4,7 +4,7 @@ import re
 from typing import Any
 
 from app.core.pagination import Found, Window
-from app.core.reader import Reader
+from app.core.reader import Reader, expand_list
 from app.search.schemas import SearchKind
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,13 +41,15 @@ def search_terms(q: str) -> list[str]:
 
 
 async def search(
-    reader: Reader, window: Window, terms: list[str], kind: SearchKind | None
+    reader: Reader, window: Window, terms: list[str], kinds: list[SearchKind] | None
 ) -> Found:
     """Documents holding every term, best first."""
     params: dict[str, Any] = {"limit": window.limit, "offset": window.offset}
     kind_filter = ""
-    if kind is not None:
-        kind_filter, params["kind"] = "AND kind = :kind", kind
+    if kinds is not None:
+        placeholders, kind_params = expand_list("kind", kinds)
+        kind_filter = f"AND kind IN {placeholders}"
+        params |= kind_params
     if reader.dialect == "sqlite":
         params["match"] = " ".join(f'"{term}"' for term in terms)
         hits, total_sql = SQLITE_HITS, SQLITE_TOTAL

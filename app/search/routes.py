@@ -2,30 +2,42 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from app.core.errors import InvalidFilter
-from app.core.pagination import ListingDep, list_route
+from app.core.filters import COMMA_SEPARATED
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
 from app.search import queries
 from app.search.schemas import SearchHit, SearchKind
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], route_class=StrictQueryRoute)
+SearchListing = Annotated[Listing, Depends(listing_of(SearchHit))]
+KindsQuery = Annotated[
+    list[SearchKind] | None,
+    Query(min_length=1, description="Only hits of these kinds"),
+    COMMA_SEPARATED,
+]
 
 
 @router.get("/search", **list_route(SearchHit))
 async def search(
-    listing: ListingDep,
+    listing: SearchListing,
     q: Annotated[
         str,
         Query(
             min_length=1,
             max_length=200,
-            description="Words to find (all of them); stemmed: `tank` finds `tanks`",
+            description="Words to find (all of them); stemmed: `tank` finds `tanks`. "
+            "At least one letter or digit: punctuation is not searched",
             examples=["Arlan"],
+            # Documented, and checked below by the same rule that splits the words: a
+            # pattern pydantic checked would use another regex engine's idea of a word.
+            json_schema_extra={"pattern": r"\w"},
         ),
     ],
-    kind: Annotated[SearchKind | None, Query(description="Only hits of this kind")] = None,
+    kind: KindsQuery = None,
 ) -> Response:
     """Search article text and the names of countries, equipment, agreements, organizations."""
     terms = queries.search_terms(q)

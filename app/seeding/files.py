@@ -1,7 +1,7 @@
 """The shape of the curated data files in seeds/: pydantic models that validate them."""
 
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal, Self, get_args
 
 from pydantic import (
     BaseModel,
@@ -12,7 +12,10 @@ from pydantic import (
     model_validator,
 )
 
+from app.agreements.schemas import AgreementStatus, AgreementType
+from app.categories.schemas import CategorySlug
 from app.citations.schemas import AttributedKind, Stance
+from app.countries.schemas import IntermediateRegion, Region, Subregion
 from app.events.schemas import EventType, PartyKind
 from app.indicators.schemas import IndicatorNameKey
 from app.inventory.schemas import InventoryKind
@@ -158,12 +161,12 @@ class RatificationIn(Cited):
 class AgreementIn(Claimed):
     key: Slug
     title: NonEmpty
-    type: NonEmpty
+    type: AgreementType
     parties: list[PartyIn] = Field(min_length=1)
     signed_on: str | None = None
     ratified_on: str | None = None
     place: NonEmpty | None = None
-    status: NonEmpty | None = None
+    status: AgreementStatus | None = None
     terms: list[NonEmpty] = []
     ratification: list[RatificationIn] = []
     note: NonEmpty | None = None
@@ -273,7 +276,7 @@ class ArticleFile(Strict):
 
 
 class CategoryIn(Strict):
-    slug: Slug
+    slug: CategorySlug
     label: NonEmpty
     un_register_category: NonEmpty | None = None
     description: NonEmpty | None = None
@@ -282,17 +285,57 @@ class CategoryIn(Strict):
 class CategoriesFile(Strict):
     categories: list[CategoryIn] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def describes_every_category(self) -> Self:
+        """The API's category vocabulary is code (an enum of its schema): each needs its row."""
+        missing = sorted(set(get_args(CategorySlug)) - {c.slug for c in self.categories})
+        if missing:
+            raise ValueError(f"categories of the vocabulary left out: {', '.join(missing)}")
+        return self
 
-class RegionIn(Strict):
+
+class RegionGroupIn(Strict):
     name: NonEmpty
-    countries: list[Iso2] = Field(min_length=1)
+    code: Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
+    parent: NonEmpty | None
 
 
 class RegionsFile(Strict):
-    """Regions (UN M49 sub-regions) of the countries the articles concern."""
+    """The UN M49 hierarchy and the lowest group of each country (scripts/m49.py writes it)."""
 
     scheme: NonEmpty
-    regions: list[RegionIn] = Field(min_length=1)
+    groups: list[RegionGroupIn] = Field(min_length=1)
+    countries: dict[Iso2, NonEmpty]
+
+    @model_validator(mode="after")
+    def one_hierarchy(self) -> Self:
+        """Every parent and every country's group is a group, and the groups are the API's
+        vocabularies level by level (region, sub-region, intermediate region)."""
+        parents = {group.name: group.parent for group in self.groups}
+        unknown = {p for p in parents.values() if p is not None} | set(self.countries.values())
+        if unknown - set(parents):
+            raise ValueError(f"unknown groups: {', '.join(sorted(unknown - set(parents)))}")
+        levels: dict[str, int] = {}
+        for name in parents:
+            levels[name], parent = 0, parents[name]
+            while parent is not None:
+                levels[name], parent = levels[name] + 1, parents[parent]
+        for level, vocabulary in enumerate((Region, Subregion, IntermediateRegion)):
+            groups = {name for name, at in levels.items() if at == level}
+            differ = groups ^ set(get_args(vocabulary))
+            if differ:
+                raise ValueError(f"level {level} differs from the vocabulary: {sorted(differ)}")
+        return self
+
+    def chain(self, code: str) -> list[str]:
+        """A country's groups from its region down: `[Asia, Central Asia]`; empty if none."""
+        parents = {group.name: group.parent for group in self.groups}
+        group = self.countries.get(code)
+        groups: list[str] = []
+        while group is not None:
+            groups.insert(0, group)
+            group = parents[group]
+        return groups
 
 
 class IndicatorNameIn(Strict):

@@ -47,8 +47,10 @@ class Plan:
 
 
 def _countries(seeds: SeedSet) -> Iterable[tuple[str, Row]]:
-    region_of = {code: region.name for region in seeds.regions.regions for code in region.countries}
     for country in pycountry.countries:
+        region, subregion, intermediate = [*seeds.regions.chain(country.alpha_2), None, None, None][
+            :3
+        ]
         yield (
             country.alpha_2,
             {
@@ -56,7 +58,9 @@ def _countries(seeds: SeedSet) -> Iterable[tuple[str, Row]]:
                 "iso3": country.alpha_3,
                 "name": getattr(country, "common_name", None) or country.name,
                 "official_name": getattr(country, "official_name", None),
-                "region": region_of.get(country.alpha_2),
+                "region": region,
+                "subregion": subregion,
+                "intermediate_region": intermediate,
             },
         )
 
@@ -99,9 +103,8 @@ class _Planner:
         seeds = self.seeds
         for iso2, row in _countries(seeds):
             self.plan.add("country", iso2, row)
-        for region in seeds.regions.regions:
-            for code in region.countries:
-                self.ref("country", code, "reference/regions.yaml", f"regions[{region.name}]")
+        for code in seeds.regions.countries:
+            self.ref("country", code, "reference/regions.yaml", f"countries[{code}]")
         for category in seeds.categories.categories:
             self.declare(
                 "category",

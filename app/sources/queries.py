@@ -6,7 +6,10 @@ from app.core.reader import Reader, Row, Where
 # SourceOut's fields, in its order.
 COLUMNS = "slug AS id, title, author, publisher, published_on, url, file, sha256, note"
 SOURCES = ListQuery(
-    select=f"SELECT {COLUMNS} FROM source", count="SELECT count(*) FROM source", order_by="slug"
+    select=f"SELECT {COLUMNS} FROM source",
+    count="SELECT count(*) FROM source",
+    order_by="slug",
+    sortable={"published_on": "published_on", "title": "title"},
 )
 
 

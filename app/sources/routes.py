@@ -2,16 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
 from app.core.http import item_route, json_or_404
-from app.core.pagination import ListingDep, list_route
+from app.core.pagination import Listing, list_route, listing_of
+from app.core.strict import StrictQueryRoute
 from app.sources import queries
 from app.sources.schemas import SourceDetail, SourceOut
 
-router = APIRouter(tags=["sources"])
+router = APIRouter(tags=["sources"], route_class=StrictQueryRoute)
+SourceListing = Annotated[Listing, Depends(listing_of(SourceOut, queries.SOURCES.sortable))]
 SourceId = Annotated[
     str,
     Path(description="The source's id", examples=["abbasova-2021-kazakhstan-pledges-military-aid"]),
@@ -19,7 +21,7 @@ SourceId = Annotated[
 
 
 @router.get("/sources", **list_route(SourceOut))
-async def list_sources(listing: ListingDep) -> Response:
+async def list_sources(listing: SourceListing) -> Response:
     """Every article the dataset cites, with its metadata and hash."""
     return await listing.page(queries.list_sources)
 

@@ -4,6 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.categories.schemas import CategorySlug
 from app.citations.schemas import HEDGE_DESCRIPTION, STANCE_DESCRIPTION, CitationOut, Stance
 from app.inventory.schemas import EquipmentRef
 
@@ -14,18 +15,18 @@ Direction = Literal["imports", "exports"]
 
 
 class TransferOut(BaseModel):
-    id: str = Field(examples=["ru-kz-mig-29"])
-    supplier: str | None = Field(description="ISO alpha-2 code of the supplier", examples=["RU"])
-    recipient: str = Field(description="ISO alpha-2 code of the recipient", examples=["KZ"])
+    id: str = Field(examples=["kz-kg-2021-ammunition"])
+    supplier: str | None = Field(description="ISO alpha-2 code of the supplier", examples=["KZ"])
+    recipient: str = Field(description="ISO alpha-2 code of the recipient", examples=["KG"])
     equipment: EquipmentRef | None
-    category: str | None = Field(
+    category: CategorySlug | None = Field(
         description="The category of what is transferred (see /categories)", examples=["ammunition"]
     )
     description: str | None = Field(description="What is transferred, when not one type")
     quantity: int | None
     qualifier: str | None
     years: str | None = Field(description="A year or a span, `2019-2021`", examples=["2021"])
-    status: TransferStatus = Field(description="How far the transfer got", examples=["delivered"])
+    status: TransferStatus = Field(description="How far the transfer got", examples=["pledged"])
     terms: list[str]
     stance: Stance = Field(description=STANCE_DESCRIPTION, examples=["stated"])
     hedge: str | None = Field(description=HEDGE_DESCRIPTION)

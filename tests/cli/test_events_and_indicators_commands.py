@@ -83,7 +83,7 @@ def test_indicators_a_row_per_country_and_a_column_per_year(
     assert "XX" in error_line(run(runner, live_server, "indicators", "population", "XX"))
 
 
-def test_disagreeing_claims_of_one_year_share_a_cell() -> None:
+def test_disagreeing_claims_of_one_year_share_a_cell_each_with_its_id() -> None:
     def claim(key: str, value: int, qualifier: str | None) -> IndicatorWithCountryOut:
         return IndicatorWithCountryOut(
             id=key,
@@ -100,10 +100,22 @@ def test_disagreeing_claims_of_one_year_share_a_cell() -> None:
             country="KZ",
         )
 
-    claims = [claim("a", 19_000_000, "slightly more than"), claim("b", 18_900_000, None)]
-    grid, scopes = _series_table(claims, {"KZ": "Kazakhstan"})
+    claims = [
+        claim("kz-population-2021", 19_000_000, "slightly more than"),
+        claim("kz-population-2021-b", 18_900_000, None),
+        claim("kz-population-2021-c", 18_900_000, None),
+    ]
+    listing, scopes = _series_table(claims, {"KZ": "Kazakhstan"})
     assert scopes == {None}
     console = Console(width=200, record=True)
-    console.print(grid)
-    row = next(line for line in console.export_text().splitlines() if "(KZ)" in line)
-    assert "slightly more than 19,000,000 / 18,900,000" in row
+    console.print(listing)
+    lines = [line.strip() for line in console.export_text().splitlines()]
+    row = next(number for number, line in enumerate(lines) if "(KZ)" in line)
+    # Each value once, the claims that say it under it.
+    assert lines[row : row + 5] == [
+        "Kazakhstan (KZ)   slightly more than 19,000,000",
+        "kz-population-2021",
+        "18,900,000",
+        "kz-population-2021-b",
+        "kz-population-2021-c",
+    ]

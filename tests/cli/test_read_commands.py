@@ -8,8 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from app.cli import cli
 from app.cli.export import TABLES
@@ -39,13 +38,17 @@ def _no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(time, "sleep", lambda _: None)
 
 
-def run(runner: CliRunner, live_server: LiveServer, *args: str) -> Result:
-    # COLUMNS unset: the tables are drawn at the width used for pipes and files.
-    return runner.invoke(cli, [*args, "--url", live_server.url], env={"COLUMNS": None})
+def run(
+    runner: CliRunner, live_server: LiveServer, *args: str, columns: int | None = None
+) -> Result:
+    """The command, its stdout not a terminal: every line whole, as in a pipe, unless
+    `columns` (COLUMNS) sets the width."""
+    env = {"COLUMNS": None if columns is None else str(columns)}
+    return runner.invoke(cli, [*args, "--url", live_server.url], env=env)
 
 
-def ok(runner: CliRunner, live_server: LiveServer, *args: str) -> str:
-    result = run(runner, live_server, *args)
+def ok(runner: CliRunner, live_server: LiveServer, *args: str, columns: int | None = None) -> str:
+    result = run(runner, live_server, *args, columns=columns)
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     return result.stdout
@@ -65,10 +68,13 @@ def test_inventory_table_reads_without_the_docs(runner: CliRunner, live_server: 
     out = ok(runner, live_server, "inventory", "KZ")
     assert "Kazakhstan (KZ): inventory, 14 claims" in out
     header = next(line for line in out.splitlines() if "Category" in line)
-    for column in ("Category", "Equipment", "Quantity", "As of", "Kind", "Source"):
+    for column in ("Category", "Equipment", "Quantity", "As of", "Kind", "Source", "ID"):
         assert column in header
     tanks = next(line for line in out.splitlines() if line.startswith(" Tanks"))
-    assert tanks.split() == ["Tanks", "all", "types", "300", "2021", "total", "Abbasova", "2021"]
+    assert tanks.split() == [
+        *("Tanks", "all", "types", "300", "2021", "total", "Abbasova", "2021"),
+        "kz-gfp-2021-tanks",
+    ]
     mig = next(line for line in out.splitlines() if "MiG-29" in line)
     assert "not stated" in mig
     assert "in service" in mig
@@ -118,7 +124,7 @@ def test_limit_caps_a_listing(runner: CliRunner, live_server: LiveServer) -> Non
 
 
 def test_countries_of_a_region(runner: CliRunner, live_server: LiveServer) -> None:
-    out = ok(runner, live_server, "countries", "--region", "Central Asia")
+    out = ok(runner, live_server, "countries", "--subregion", "Central Asia")
     assert "5 countries" in out
     for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"):
         assert name in out
@@ -128,7 +134,7 @@ def test_country_shows_disagreeing_sources_side_by_side(
     runner: CliRunner, live_server: LiveServer
 ) -> None:
     out = ok(runner, live_server, "country", "KZ")
-    assert "Kazakhstan (KZ / KAZ), Republic of Kazakhstan; Central Asia" in out
+    assert "Kazakhstan (KZ / KAZ), Republic of Kazakhstan; Central Asia, Asia" in out
     assert "about 16,000,000 people" in out
     assert "slightly more than" in out
     assert "Yeniseyev 2017" in out
@@ -276,10 +282,13 @@ def test_unknown_country_is_one_line_and_status_1(
 def test_a_rejected_filter_names_it_and_its_valid_values(
     runner: CliRunner, live_server: LiveServer
 ) -> None:
-    line = error_line(run(runner, live_server, "inventory", "KZ", "--category", "space-lasers"))
-    assert "category" in line
-    assert "unknown category 'space-lasers'" in line
-    assert "tanks" in line
+    # The vocabulary is the command's own: refused before any request, with its values.
+    refused = run(runner, live_server, "inventory", "KZ", "--category", "space-lasers")
+    assert refused.exit_code == 2
+    message = " ".join(refused.output.replace("│", " ").split())
+    assert "Invalid value for '--category': 'space-lasers' is not one of 'tanks'," in message
+    line = error_line(run(runner, live_server, "inventory", "KZ", "--equipment", "mig-99"))
+    assert line.startswith("error: query.equipment: no equipment 'mig-99'")
     assert "no-such-thing" in error_line(run(runner, live_server, "equipment", "no-such-thing"))
 
 

@@ -169,9 +169,8 @@ def test_timeline_and_indicator_series(milcap: MilcapClient) -> None:
     assert {(i.country, i.value) for i in as_list.items} >= {("KZ", 16_000_000), ("UZ", 30_000_000)}
     names = {n.name: n.unit for n in milcap.walk(milcap.indicator_names)}
     assert names["population"] == "people"
-    with pytest.raises(ValidationFailed) as caught:
+    with pytest.raises(NotFound, match="'XX'"):
         milcap.indicators(country=["KZ", "XX"])
-    assert caught.value.field == "country"
 
 
 def test_walk_fetches_every_page_once_in_order(live_server: LiveServer) -> None:
@@ -235,13 +234,13 @@ def test_a_code_cannot_escape_its_path_segment(milcap: MilcapClient) -> None:
 
 def test_rejected_parameter_is_validation_failed_naming_the_field(milcap: MilcapClient) -> None:
     with pytest.raises(ValidationFailed) as caught:
-        milcap.country_inventory("KZ", category="space-lasers")
+        milcap.country_inventory("KZ", category="space-lasers")  # type: ignore[arg-type]
     error = caught.value
     assert error.status == 422
     assert error.field == "category"
     assert error.invalid_params[0].name == "query.category"
     assert "tanks" in (error.invalid_params[0].valid_values or [])
-    assert "valid: ammunition" in str(error)
+    assert "(valid: tanks, armoured-fighting-vehicles, " in str(error)
     with pytest.raises(ValidationFailed) as caught:
         milcap.countries(limit=0)
     assert caught.value.field == "limit"
@@ -280,7 +279,7 @@ def test_async_client_answers_as_the_sync_client(
             with pytest.raises(NotFound):
                 await client.country("XX")
             with pytest.raises(ValidationFailed):
-                await client.country_inventory("KZ", category="space-lasers")
+                await client.country_inventory("KZ", category="space-lasers")  # type: ignore[arg-type]
             return inventory, codes, hits
 
     inventory, codes, hits = asyncio.run(scenario())

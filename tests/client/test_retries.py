@@ -2,7 +2,6 @@
 
 import asyncio
 import time
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -58,7 +57,7 @@ class Script:
 
 
 @pytest.fixture
-def slept(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float]]:
+def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The delays the clients wait, recorded instead of slept."""
     delays: list[float] = []
 
@@ -165,7 +164,15 @@ def test_a_200_that_is_not_the_model_is_an_unexpected_response() -> None:
 
 def page_of(codes: list[str], total: int, offset: int, link: str | None) -> httpx.Response:
     items = [
-        {"iso2": c, "iso3": c + "X", "name": c, "official_name": None, "region": None}
+        {
+            "iso2": c,
+            "iso3": c + "X",
+            "name": c,
+            "official_name": None,
+            "region": "Asia",
+            "subregion": "Central Asia",
+            "intermediate_region": None,
+        }
         for c in codes
     ]
     headers = {"Link": f'<{link}>; rel="next"'} if link else {}
@@ -176,15 +183,15 @@ def page_of(codes: list[str], total: int, offset: int, link: str | None) -> http
 def test_walk_stays_on_the_clients_base_url_behind_a_proxy() -> None:
     # Behind a proxy the server builds links with its own host and without the path prefix.
     script = Script(
-        page_of(["AA", "BB"], 3, 0, "http://internal:8000/countries?region=X&limit=2&offset=2"),
+        page_of(["AA", "BB"], 3, 0, "http://internal:8000/countries?region=Asia&limit=2&offset=2"),
         page_of(["CC"], 3, 2, None),
     )
     with MilcapClient(BASE + "/api", transport=httpx.MockTransport(script)) as milcap:
-        codes = [c.iso2 for c in milcap.walk(milcap.countries, region="X", limit=2)]
+        codes = [c.iso2 for c in milcap.walk(milcap.countries, region="Asia", limit=2)]
     assert codes == ["AA", "BB", "CC"]
     assert [str(r.url) for r in script.requests] == [
-        "http://milcap.test/api/countries?region=X&limit=2&offset=0",
-        "http://milcap.test/api/countries?region=X&limit=2&offset=2",
+        "http://milcap.test/api/countries?region=Asia&limit=2&offset=0",
+        "http://milcap.test/api/countries?region=Asia&limit=2&offset=2",
     ]
 
 

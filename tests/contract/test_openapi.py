@@ -124,6 +124,50 @@ def test_parameter_examples_name_served_data(
                 example = examples[parameter["name"]]
                 if parameter["in"] != "query" or example is None or parameter.get("required"):
                     continue
+                # A list parameter is one comma-separated value (style form, explode false).
+                if isinstance(example, list):
+                    assert parameter["explode"] is False, (path, parameter["name"])
+                    example = ",".join(map(str, example))
                 response = client.get(path, params=required | {parameter["name"]: example})
                 assert response.status_code == 200, (path, parameter["name"], response.text)
                 assert response.json()["items"], (path, parameter["name"])
+
+
+def test_the_inventory_example_is_an_entry_the_api_serves(
+    openapi: dict[str, Any], api_settings: Settings
+) -> None:
+    (example,) = openapi["components"]["schemas"]["InventoryEntryOut"]["examples"]
+    with TestClient(create_app(api_settings)) as client:
+        served = client.get("/countries/KZ/inventory", params={"category": "tanks"}).json()
+    (entry,) = [item for item in served["items"] if item["id"] == example["id"]]
+    assert set(example) == set(entry)
+    assert {k: v for k, v in example.items() if v != entry[k]} == {}
+
+
+def test_each_error_example_is_a_document_of_its_own_status(openapi: dict[str, Any]) -> None:
+    for path, item in openapi["paths"].items():
+        for status, response in item["get"]["responses"].items():
+            if not status.startswith(("4", "5")):
+                continue
+            assert list(response["content"]) == ["application/problem+json"], (path, status)
+            example = response["content"]["application/problem+json"].get("example")
+            if example is not None:
+                assert example["status"] == int(status), (path, status)
+                assert example["type"].endswith(("not-found", "invalid-parameter", "unavailable"))
+
+
+def test_optional_parameters_are_their_type_and_lists_are_comma_separated(
+    openapi: dict[str, Any],
+) -> None:
+    for path, item in openapi["paths"].items():
+        for parameter in item["get"].get("parameters", []):
+            schema = parameter["schema"]
+            assert "anyOf" not in schema, (path, parameter["name"])  # no `string | null`
+            if schema.get("type") == "array":
+                assert (parameter["style"], parameter["explode"]) == ("form", False)
+                assert schema["minItems"] == 1
+
+
+def test_each_operation_is_under_one_tag(openapi: dict[str, Any]) -> None:
+    for path, item in openapi["paths"].items():
+        assert len(item["get"]["tags"]) == 1, path

@@ -35,11 +35,6 @@ def test_last_page_has_no_next_link_and_an_offset_past_the_end_is_empty(
     assert beyond.json()["total"] == total
 
 
-def test_region_filter_gives_central_asia(client: TestClient) -> None:
-    response = client.get("/countries", params={"region": "central asia"})
-    assert {c["iso2"] for c in response.json()["items"]} == {"KZ", "KG", "TJ", "TM", "UZ"}
-
-
 def test_a_country_is_found_by_iso2_or_iso3_in_any_case(client: TestClient) -> None:
     for code in ("KZ", "kz", "KAZ", "kaz", "Kaz"):
         response = client.get(f"/countries/{code}")

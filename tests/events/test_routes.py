@@ -98,8 +98,9 @@ def test_unknown_events_and_bad_filters_are_problems(client: TestClient) -> None
     assert_problem(client.get("/events/no-such-event"), 404)
     body = assert_problem(client.get("/events?type=coup"), 422)
     assert body["invalid_params"][0]["name"] == "query.type"
-    body = assert_problem(client.get("/events?person=no-such-person"), 422)
-    assert body["invalid_params"][0]["name"] == "query.person"
-    body = assert_problem(client.get("/events?country=ZZ"), 422)
-    assert body["invalid_params"][0]["name"] == "query.country"
+    # Unknown people and countries are data the dataset lacks: a 404 naming them.
+    body = assert_problem(client.get("/events?person=no-such-person"), 404)
+    assert body["detail"].startswith("query.person: ")
+    body = assert_problem(client.get("/events?country=ZZ"), 404)
+    assert body["detail"].startswith("query.country: ")
     assert_problem(client.get("/events?year=21"), 422)

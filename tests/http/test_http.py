@@ -121,13 +121,15 @@ def test_a_dropped_database_connection_costs_at_most_one_503(
     try:
         upgrade(url)
         with TestClient(create_app(Settings(database_url=url))) as client:
-            assert client.get("/categories", params={"n": 1}).status_code == 200
+            assert client.get("/categories", params={"offset": 1}).status_code == 200
             with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
                 admin.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
                     (url.rsplit("/", 1)[1],),
                 )
-            statuses = [client.get("/categories", params={"n": n}).status_code for n in range(2, 6)]
+            statuses = [
+                client.get("/categories", params={"offset": n}).status_code for n in range(2, 6)
+            ]
         assert statuses.count(503) <= 1
         assert statuses[-1] == 200
     finally:

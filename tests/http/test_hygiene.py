@@ -3,6 +3,7 @@ works, `Accept-Encoding` weights honoured, no redirect built from `Host`, /metri
 token when one is set."""
 
 import gzip
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -163,9 +164,11 @@ def test_metrics_are_open_when_no_token_is_set(client: TestClient) -> None:
 
 
 @pytest.fixture(scope="module")
-def guarded(api_settings: Settings) -> TestClient:
+def guarded(api_settings: Settings) -> Iterator[TestClient]:
     settings = api_settings.model_copy(update={"metrics_token": SecretStr(TOKEN)})
-    return TestClient(create_app(settings))
+    # One event loop for the client's life, closed with its pool, as a server runs.
+    with TestClient(create_app(settings)) as client:
+        yield client
 
 
 @pytest.mark.parametrize(

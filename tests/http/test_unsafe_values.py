@@ -10,14 +10,14 @@ from tests.problems import assert_problem
 UNSAFE = (
     ("/search?q=%00", "query.q", "NUL"),
     ("/search?q=tank%00s&kind=equipment", "query.q", "NUL"),
-    ("/countries?region=Central%00Asia", "query.region", "NUL"),
+    ("/countries?subregion=Central%00Asia", "query.subregion", "NUL"),
     ("/countries/K%00Z", "path", "NUL"),
     ("/countries/KZ/inventory%00", "path", "NUL"),
     ("/nothing%00", "path", "NUL"),  # answered before routing: not a 404
     ("/countries?li%00mit=1", "query.li%00mit", "NUL"),
     ("/search?q=%ED%A0%80", "query.q", "surrogate"),
     ("/search?q=%FF", "query.q", "UTF-8"),
-    ("/countries?region=Asia%C3", "query.region", "UTF-8"),
+    ("/countries?subregion=Asia%C3", "query.subregion", "UTF-8"),
     ("/countries/%FF", "path", "UTF-8"),
 )
 
@@ -54,7 +54,7 @@ SAFE = (
     "/search?q=Qazaqstan%C3%A9",
     "/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D1%85%D1%81%D1%82%D0%B0%D0%BD",
     "/search?q=tank+s",
-    "/countries?region=Central%20Asia",
+    "/countries?subregion=Central%20Asia",
     "/countries/KZ",
 )
 

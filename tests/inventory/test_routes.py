@@ -71,8 +71,8 @@ def test_unknown_category_is_a_422_naming_the_field_and_the_valid_ones(
 def test_equipment_filter_and_unknown_equipment(client: TestClient) -> None:
     page = inventory(client, equipment="mig-29")
     assert [e.equipment.slug for e in page.items if e.equipment] == ["mig-29"]
-    body = assert_problem(client.get("/countries/KZ/inventory?equipment=mig-99"), 422)
-    assert body["invalid_params"][0]["name"] == "query.equipment"
+    body = assert_problem(client.get("/countries/KZ/inventory?equipment=mig-99"), 404)
+    assert body["detail"].startswith("query.equipment: no equipment 'mig-99'")
 
 
 def test_as_of_matches_claims_dated_within_the_period(client: TestClient) -> None:

