@@ -2,12 +2,13 @@
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 import orjson
 from fastapi import Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from app.core.errors import NotFound, problem_responses
 
@@ -69,20 +70,47 @@ def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
         row[prefix] = "" if value is None else str(value)
 
 
-def to_csv(items: Iterable[dict[str, Any]]) -> bytes:
-    """One row per item; nested objects as dotted columns, lists joined, citations quoted."""
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds one of (`EquipmentRef | None`), not a list of."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (list, tuple, set):
+        return None
+    for argument in get_args(annotation):
+        nested = _nested_model(argument)
+        if nested is not None:
+            return nested
+    return None
+
+
+def csv_columns(model: type[BaseModel], fields: Sequence[str] = (), prefix: str = "") -> list[str]:
+    """The CSV columns of a model, fixed by its schema whatever the rows hold: a nested object
+    as dotted columns (`equipment.slug`), a list as one; only `fields` (in their order), if
+    given."""
+    columns: dict[str, list[str]] = {}
+    for name, field in model.model_fields.items():
+        nested = _nested_model(field.annotation)
+        columns[name] = (
+            csv_columns(nested, prefix=f"{prefix}{name}.") if nested else [prefix + name]
+        )
+    return [column for name in (fields or columns) for column in columns[name]]
+
+
+def to_csv(items: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> bytes:
+    """One row per item; nested objects as dotted columns, lists joined, citations quoted.
+    With `columns`, exactly those, a header even for no row; else the columns the rows have."""
     rows: list[dict[str, str]] = []
-    columns: dict[str, None] = {}
+    found: dict[str, None] = {}
     for item in items:
         row: dict[str, str] = {}
         _flatten(item, "", row)
-        columns.update(dict.fromkeys(row))
+        found.update(dict.fromkeys(row))
         rows.append(row)
+    fieldnames: list[str] = list(columns) if columns is not None else []
     # A null object leaves a bare column where its non-null peers have dotted ones:
     # the dotted columns take its place.
-    fieldnames: list[str] = []
-    for column in columns:
-        children = [c for c in columns if c.startswith(column + ".")]
+    for column in found if columns is None else ():
+        children = [c for c in found if c.startswith(column + ".")]
         for name in children or [column]:
             if name not in fieldnames:
                 fieldnames.append(name)
@@ -95,8 +123,14 @@ def to_csv(items: Iterable[dict[str, Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def csv_response(items: Iterable[dict[str, Any]], headers: Mapping[str, str]) -> Response:
-    return Response(to_csv(items), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers)
+def csv_response(
+    items: Iterable[dict[str, Any]],
+    headers: Mapping[str, str],
+    columns: Sequence[str] | None = None,
+) -> Response:
+    return Response(
+        to_csv(items, columns), media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8", headers=headers
+    )
 
 
 def item_route(model: type) -> dict[str, Any]:

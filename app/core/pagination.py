@@ -20,7 +20,15 @@ from pydantic import BaseModel
 from app.core.deps import ReaderDep
 from app.core.errors import InvalidFilter, problem_responses
 from app.core.filters import COMMA_SEPARATED
-from app.core.http import CSV_RESPONSE, Format, FormatQuery, csv_response, json_response, wants_csv
+from app.core.http import (
+    CSV_RESPONSE,
+    Format,
+    FormatQuery,
+    csv_columns,
+    csv_response,
+    json_response,
+    wants_csv,
+)
 from app.core.reader import Reader, Row, Where
 from app.core.schemas import DEFAULT_LIMIT, MAX_LIMIT, Page
 
@@ -106,6 +114,7 @@ class Listing:
     reader: Reader
     window: Window
     format: Format | None
+    item: type[BaseModel]
     fields: tuple[str, ...] = ()
 
     async def page(
@@ -120,7 +129,7 @@ class Listing:
         if self.fields:
             items = [self._chosen(item) for item in items]
         if wants_csv(self.request, self.format):
-            return csv_response(items, self._headers(total))
+            return csv_response(items, self._headers(total), self._columns())
         return json_response(self._page(total, items), self._headers(total))
 
     async def rendered_page(
@@ -136,10 +145,14 @@ class Listing:
         if self.fields or wants_csv(self.request, self.format):
             items = [self._chosen(orjson.loads(d)) for d in documents]
             if wants_csv(self.request, self.format):
-                return csv_response(items, self._headers(total))
+                return csv_response(items, self._headers(total), self._columns())
             return json_response(self._page(total, items), self._headers(total))
         fragments = [orjson.Fragment(document) for document in documents]
         return json_response(self._page(total, fragments), self._headers(total))
+
+    def _columns(self) -> list[str]:
+        """CSV's columns: the item model's (or the chosen fields'), whatever the page holds."""
+        return csv_columns(self.item, self.fields)
 
     def _chosen(self, item: Mapping[str, Any]) -> dict[str, Any]:
         """The item with the fields `fields=` asked for, in the order asked (all without)."""
@@ -188,7 +201,8 @@ def listing_of(item: type[BaseModel], sortable: Iterable[str] = ()) -> Callable[
             twice = sorted({value for value in values if values.count(value) > 1})
             if twice:
                 raise InvalidFilter(name, "given more than once: " + ", ".join(twice))
-        return Listing(request, reader, Window(limit, offset, order), format_, tuple(fields or ()))
+        window = Window(limit, offset, order)
+        return Listing(request, reader, window, format_, item, tuple(fields or ()))
 
     parameters = [
         _parameter("request", Request),
