@@ -33,6 +33,7 @@ from app.organizations.routes import router as organizations_router
 from app.people.routes import router as people_router
 from app.places.routes import router as places_router
 from app.relations.routes import router as relations_router
+from app.releases.routes import router as releases_router
 from app.search.routes import router as search_router
 from app.sources.routes import router as sources_router
 from app.transfers.routes import router as transfers_router
@@ -52,6 +53,7 @@ ROUTERS = (
     sources_router,
     categories_router,
     search_router,
+    releases_router,
     meta_router,
 )
 

@@ -19,6 +19,7 @@ from app.organizations.models import Organization
 from app.people.models import Person, PersonRole
 from app.places.models import Place
 from app.relations.models import Relation
+from app.releases.models import FactVersion, Release
 from app.sources.models import Source
 from app.transfers.models import Transfer
 
@@ -72,6 +73,7 @@ __all__ = [
     "Event",
     "EventParticipant",
     "EventPlace",
+    "FactVersion",
     "IndicatorName",
     "InventoryEntry",
     "InventoryEntryDocument",
@@ -81,6 +83,7 @@ __all__ = [
     "PersonRole",
     "Place",
     "Relation",
+    "Release",
     "Source",
     "Transfer",
     "metadata",

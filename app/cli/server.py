@@ -96,8 +96,12 @@ def seed(
     seeds_dir: Annotated[
         Path | None, typer.Option(help="Seeds directory (default: the project's seeds/).")
     ] = None,
+    message: Annotated[
+        str | None, typer.Option(help="What this load changes, kept with its release.")
+    ] = None,
 ) -> None:
-    """Validate the seed files and load them into the database, all or nothing."""
+    """Validate the seed files and load them into the database, all or nothing; a load that
+    changes a fact is a new release (`/releases`)."""
     from app.core.migrations import current_revision, head_revision
     from app.seeding.loader import StaleRows, load_seeds
     from app.seeding.reading import SeedError
@@ -110,7 +114,9 @@ def seed(
             if revision != head:
                 state = f"is at revision {revision}" if revision else "has no schema"
                 raise fail(f"the database {state}, not {head}: run `milcap migrate` first")
-            report = load_seeds(engine, seeds_dir or settings.seeds_dir, prune=prune)
+            report = load_seeds(
+                engine, seeds_dir or settings.seeds_dir, prune=prune, message=message
+            )
     except (SeedError, StaleRows) as error:
         raise fail(str(error)) from None
     except OSError as error:  # the seeds' files, the database's errors being handled above

@@ -317,7 +317,7 @@ class HttpCacheMiddleware:
         headers = [
             (name, value)
             for name, value in start.get("headers", [])
-            if name.lower() not in (b"content-length", b"etag", b"cache-control")
+            if name.lower() not in (b"content-length", b"etag")
         ]
         return CachedResponse(200, headers, body, etag=b"")
 
@@ -331,7 +331,8 @@ class HttpCacheMiddleware:
     ) -> None:
         headers = MutableHeaders(raw=list(entry.headers))
         headers["ETag"] = entry.etag.decode()
-        headers["Cache-Control"] = CACHE_CONTROL
+        # A route may say more (a past release's data never changes: immutable).
+        headers.setdefault("Cache-Control", CACHE_CONTROL)
         headers["Vary"] = "Accept, Accept-Encoding"
         if _matches(if_none_match, entry.etag):
             for name in ("content-type", "content-length"):

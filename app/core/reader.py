@@ -138,7 +138,7 @@ class Reader:
     async def latest_release(self) -> Release | None:
         """The release the database holds now (a statement of its own, outside any snapshot)."""
         rows, _ = await self._run(RELEASE, None)
-        return Release(rows[0][0], _iso(rows[0][1])) if rows else None
+        return Release(rows[0][0], iso_moment(rows[0][1])) if rows else None
 
     async def release(self) -> Release | None:
         """The release this request reads: noted before its first statement, then the same."""
@@ -172,7 +172,7 @@ class Reader:
 RELEASE = "SELECT version, loaded_at FROM dataset_release LIMIT 1"
 
 
-def _iso(value: object) -> str:
+def iso_moment(value: object) -> str:
     """ISO 8601 whether the driver hands back a datetime (psycopg) or text (sqlite3)."""
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     # The loader writes UTC; SQLite hands it back without the offset.

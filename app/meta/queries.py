@@ -46,3 +46,36 @@ async def export(reader: Reader) -> dict[str, Any]:
         "events": (await list_events(reader, EVERY_ROW))[1],
         "relations": (await list_relations(reader, EVERY_ROW))[1],
     }
+
+
+# Each kind of fact the export holds, and the field that identifies one.
+FACT_KEYS = {
+    "sources": "id",
+    "categories": "slug",
+    "countries": "iso2",
+    "indicators": "id",
+    "organizations": "slug",
+    "equipment": "slug",
+    "inventory": "id",
+    "transfers": "id",
+    "agreements": "id",
+    "people": "slug",
+    "places": "slug",
+    "events": "id",
+    "relations": "id",
+}
+
+
+async def exported_facts(reader: Reader) -> dict[str, list[tuple[str, bytes]]]:
+    """Every fact of the export, kind by kind: its key and its JSON, byte for byte as the
+    export serves it."""
+    exported = await export(reader)
+    exported["inventory"] = await every_document(reader)
+    facts: dict[str, list[tuple[str, bytes]]] = {}
+    for kind, key in FACT_KEYS.items():
+        facts[kind] = []
+        for item in exported[kind]:
+            body = item if isinstance(item, bytes) else orjson.dumps(item)
+            document = orjson.loads(body) if isinstance(item, bytes) else item
+            facts[kind].append((str(document[key]), body))
+    return facts

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 
 from app.inventory.documents import inventory_documents_are_stale, rebuild_inventory_documents
+from app.releases.recording import has_release, record_release
 from app.search.indexing import rebuild_search_index, search_index_is_empty
 from app.seeding.plan import Plan, Ref, Row, plan_seeds
 from app.seeding.reading import read_seeds
@@ -138,7 +139,12 @@ def rebuild_derived_data(connection: Connection, changed: bool, progress: Progre
 
 
 def write_plan(
-    engine: Engine, plan: Plan, *, prune: bool = False, progress: Progress = print
+    engine: Engine,
+    plan: Plan,
+    *,
+    prune: bool = False,
+    message: str | None = None,
+    progress: Progress = print,
 ) -> LoadReport:
     """Write the plan in one transaction; any failure leaves the database as it was."""
     tables: list[TableCounts] = []
@@ -152,15 +158,23 @@ def write_plan(
         report = LoadReport(plan.version, tables)
         rebuild_derived_data(connection, report.changed, progress)
         writer.record_release(report.changed)
+        if report.changed or not has_release(connection):
+            release = record_release(connection, plan.version, message)
+            progress(str(release) if release else "no fact changed: no new release")
     return report
 
 
 def load_seeds(
-    engine: Engine, seeds_dir: Path, *, prune: bool = False, progress: Progress = print
+    engine: Engine,
+    seeds_dir: Path,
+    *,
+    prune: bool = False,
+    message: str | None = None,
+    progress: Progress = print,
 ) -> LoadReport:
     """Validate every seed file, then write everything in one transaction."""
     seeds = read_seeds(seeds_dir)
     progress(f"read {len(seeds.data_files)} data files and {len(seeds.articles)} articles")
     plan = plan_seeds(seeds)
     progress(f"checked every reference, quote and figure; dataset version {plan.version[:12]}")
-    return write_plan(engine, plan, prune=prune, progress=progress)
+    return write_plan(engine, plan, prune=prune, message=message, progress=progress)

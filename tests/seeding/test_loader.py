@@ -254,8 +254,15 @@ def test_an_edited_file_changes_exactly_what_it_says(
     assert changed == {"inventory_entry": (0, 1, 0)}
     after = dump(seeded_engine)
     differing = {name for name in before if before[name] != after[name]}
-    # The fact, the release, and the read model derived from the facts; nothing else.
-    assert differing == {"inventory_entry", "dataset_release", "inventory_entry_document"}
+    # The fact, the release (its row and the fact's new version), and the read model derived
+    # from the facts; nothing else.
+    assert differing == {
+        "inventory_entry",
+        "dataset_release",
+        "inventory_entry_document",
+        "release",
+        "fact_version",
+    }
 
 
 def test_removed_entries_are_deleted_only_when_pruning(
