@@ -28,6 +28,17 @@ CACHE_CONTROL = "public, max-age=60"
 # Answers about the process, not the dataset: never cached.
 UNCACHED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
+
+def _uncached(path: str) -> bool:
+    """Probes, metrics, and the exports, which stream: held here, a million facts would be
+    held in memory."""
+    return (
+        path in UNCACHED_PATHS
+        or path == "/export"
+        or (path.startswith("/releases/") and path.endswith("/export"))
+    )
+
+
 # What a kept response costs in Python objects beyond the bytes counted by length (key, header
 # names and values, ETag, bodies). Measured with tracemalloc on CPython 3.11, adding 5,000 to
 # 80,000 entries of small bodies: the key tuple and its objects, the CachedResponse, its header
@@ -216,7 +227,7 @@ class HttpCacheMiddleware:
         self.cache = ResponseCache(max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] in UNCACHED_PATHS:
+        if scope["type"] != "http" or scope["method"] != "GET" or _uncached(scope["path"]):
             await self.app(scope, receive, send)
             return
         # HEAD arrives as GET: app/core/hygiene.py answers it as the GET, without the body.

@@ -46,10 +46,10 @@ def _nested(value: Any) -> bool:
     return isinstance(value, dict | list)
 
 
-def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
+def flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
-            _flatten(inner, f"{prefix}.{key}" if prefix else key, row)
+            flatten(inner, f"{prefix}.{key}" if prefix else key, row)
     elif isinstance(value, list):
         if prefix.endswith("citations"):
             row[prefix] = " | ".join(
@@ -103,7 +103,7 @@ def to_csv(items: Iterable[dict[str, Any]], columns: Sequence[str] | None = None
     found: dict[str, None] = {}
     for item in items:
         row: dict[str, str] = {}
-        _flatten(item, "", row)
+        flatten(item, "", row)
         found.update(dict.fromkeys(row))
         rows.append(row)
     fieldnames: list[str] = list(columns) if columns is not None else []

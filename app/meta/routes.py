@@ -3,12 +3,15 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from app.core.caching import CACHE_CONTROL
 from app.core.deps import ReaderDep
 from app.core.errors import ServiceUnavailable, problem_responses
 from app.core.http import json_response
 from app.core.strict import StrictQueryRoute
 from app.meta import queries
 from app.meta.schemas import LICENCE, Export, Health, Meta, Readiness
+from app.releases.exporting import EXPORT_RESPONSES, ExportFormatQuery, export_response
+from app.releases.queries import release_ref
 
 # Each route names its own group: a router-wide tag would be added to theirs, twice listed.
 router = APIRouter(route_class=StrictQueryRoute)
@@ -49,9 +52,26 @@ async def get_meta(reader: ReaderDep) -> Response:
     )
 
 
-@router.get("/export", response_model=Export, tags=["dataset"])
-async def get_export(reader: ReaderDep) -> Response:
-    """The whole dataset as one JSON document (for bulk download)."""
+@router.get(
+    "/export",
+    response_model=Export,
+    responses=EXPORT_RESPONSES | problem_responses(503),
+    tags=["dataset"],
+)
+async def get_export(
+    request: Request, reader: ReaderDep, format_: ExportFormatQuery = "json"
+) -> Response:
+    """The whole dataset, the current release's: streamed, in bounded memory, as one JSON
+    document, NDJSON, a zip of CSV files, or a SQLite file (for bulk download)."""
+    current = await release_ref(reader, None)
+    if current is not None:
+        # The current release's export changes with the next load: a short max-age, as elsewhere.
+        cache = {"Cache-Control": CACHE_CONTROL}
+        return await export_response(request, reader, current, format_, cache)
+    # A database upgraded to releases and not loaded since has none to stream: its JSON
+    # document is made as before, the other formats wait for the next load.
+    if format_ != "json":
+        raise ServiceUnavailable(f"{format_} needs a recorded release: run `milcap seed` once")
     release = await reader.release()
     document = {
         "dataset_version": release.version if release else "unloaded",

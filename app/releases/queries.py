@@ -1,12 +1,10 @@
 """Read queries for releases, their changes, and a release's data."""
 
-from typing import Any
-
 import orjson
 
 from app.core.pagination import Found, ListQuery, Window
 from app.core.reader import Reader, Row, Where, iso_moment
-from app.meta.queries import FACT_KEYS
+from app.releases.exporting import ReleaseRef
 
 RELEASES = ListQuery(
     # ReleaseOut's fields in its order.
@@ -74,6 +72,18 @@ async def list_releases(reader: Reader, window: Window) -> Found:
     return total, [_release(row) for row in rows]
 
 
+async def release_ref(reader: Reader, version: str | None) -> ReleaseRef | None:
+    """A release by version, or the newest one (None: no load has recorded one)."""
+    sql = "SELECT id, version, loaded_at FROM release"
+    if version is None:
+        row = await reader.one(f"{sql} ORDER BY id DESC LIMIT 1")
+    else:
+        row = await reader.one(f"{sql} WHERE version = :version", {"version": version})
+    if row is None:
+        return None
+    return ReleaseRef(int(row["id"]), row["version"], iso_moment(row["loaded_at"]))
+
+
 async def release_id(reader: Reader, version: str) -> int | None:
     row = await reader.one("SELECT id FROM release WHERE version = :version", {"version": version})
     return None if row is None else int(row["id"])
@@ -105,16 +115,3 @@ async def changes_since(reader: Reader, window: Window, release: int) -> Found:
     where.params["release"] = release
     total, rows = await CHANGES_SINCE.page(reader, window, where)
     return total, _changes(rows)
-
-
-async def release_export(reader: Reader, release: int) -> dict[str, list[Any]]:
-    """Every fact of a release, kind by kind, in the order of their ids."""
-    rows = await reader.all(
-        "SELECT kind, body FROM fact_version WHERE since_release_id <= :release"
-        " AND (until_release_id IS NULL OR until_release_id > :release) ORDER BY kind, key",
-        {"release": release},
-    )
-    exported: dict[str, list[Any]] = {kind: [] for kind in FACT_KEYS}
-    for row in rows:
-        exported[row["kind"]].append(orjson.Fragment(bytes(row["body"])))
-    return exported

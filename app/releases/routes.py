@@ -3,7 +3,7 @@ release's whole dataset. What a release holds never changes: those answers are i
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from app.core.deps import ReaderDep
@@ -12,7 +12,9 @@ from app.core.http import item_route, json_response
 from app.core.pagination import Listing, list_route, listing_of
 from app.core.reader import Reader
 from app.core.strict import StrictQueryRoute
+from app.meta.schemas import Export
 from app.releases import queries
+from app.releases.exporting import EXPORT_RESPONSES, ExportFormatQuery, export_response
 from app.releases.schemas import ChangeOut, ReleaseOut
 
 router = APIRouter(tags=["releases"], route_class=StrictQueryRoute)
@@ -69,8 +71,13 @@ async def list_changes(listing: ChangeListing, since: SinceQuery) -> Response:
     return await listing.page(queries.changes_since, release)
 
 
-@router.get("/releases/{version}/export", **item_route(dict))
-async def get_release_export(version: VersionPath, reader: ReaderDep) -> Response:
-    """A release's whole dataset, every fact as the API served it then, kind by kind."""
-    release = await _release_id(reader, version)
-    return json_response(await queries.release_export(reader, release), IMMUTABLE)
+@router.get("/releases/{version}/export", response_model=Export, responses=EXPORT_RESPONSES)
+async def get_release_export(
+    version: VersionPath, request: Request, reader: ReaderDep, format_: ExportFormatQuery = "json"
+) -> Response:
+    """A release's whole dataset, every fact as the API served it then: streamed, in bounded
+    memory, as one JSON document, NDJSON, a zip of CSV files, or a SQLite file."""
+    release = await queries.release_ref(reader, version)
+    if release is None:
+        raise NotFound(f"No release with version {version!r}; see /releases")
+    return await export_response(request, reader, release, format_, IMMUTABLE)

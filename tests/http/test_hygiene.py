@@ -127,7 +127,7 @@ def test_gzip_refused_with_q_0_is_not_sent(client: TestClient) -> None:
     assert refused.json()["dataset_version"]
     accepted = client.get("/export", headers={"Accept-Encoding": "gzip;q=0.8"})
     assert accepted.headers["content-encoding"] == "gzip"
-    assert len(gzip.compress(refused.content)) < int(refused.headers["content-length"])
+    assert len(gzip.compress(refused.content)) < len(refused.content)
 
 
 @pytest.mark.parametrize(
