@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import typer
 
-from app.cli import browse, cite, countries, events, export, indicators, server
+from app.cli import browse, cite, countries, draft, events, export, indicators, server
 
 cli = typer.Typer(
     help="milcap: a source-cited dataset of military capability, served as a REST API.\n\n"
@@ -42,6 +42,7 @@ for command in SERVER_COMMANDS:
     cli.command(rich_help_panel=SERVER_PANEL)(command)
 for command in READ_COMMANDS:
     cli.command(rich_help_panel=READ_PANEL)(command)
+cli.command(rich_help_panel="Add an article (draft its data file for review)")(draft.draft)
 
 
 def main() -> None:

@@ -236,7 +236,9 @@ def text(value: object | None) -> str:
     return MISSING if value is None or value == "" else escape(str(value))
 
 
-def quantity(value: int | None, qualifier: str | None = None, unit: str | None = None) -> str:
+def quantity(
+    value: int | float | None, qualifier: str | None = None, unit: str | None = None
+) -> str:
     """`about 16,000,000 people`; `not stated` when the source gives no number."""
     if value is None:
         return "[dim]not stated[/]"

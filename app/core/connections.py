@@ -18,9 +18,12 @@ import logging
 import math
 import sqlite3
 import time
+from decimal import Decimal
 from typing import Any, Protocol, cast
 
 import psycopg
+from psycopg.abc import Buffer
+from psycopg.types.numeric import NumericBinaryLoader, NumericLoader
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -29,6 +32,28 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.core.errors import ServiceUnavailable
 
 logger = logging.getLogger("milcap.database")
+
+
+def _number(value: Decimal) -> int | float:
+    """PostgreSQL's `numeric` as the number it holds: an int when whole (a population), a
+    float otherwise (a power index), as SQLite hands them back. A Decimal would reach the
+    JSON as a type orjson refuses; a float everywhere would serve 19000000.0."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class _NumberLoader(NumericLoader):
+    def load(self, data: Buffer) -> int | float:  # type: ignore[override]
+        return _number(super().load(data))
+
+
+class _NumberBinaryLoader(NumericBinaryLoader):
+    def load(self, data: Buffer) -> int | float:  # type: ignore[override]
+        return _number(super().load(data))
+
+
+# Process-wide, in text and binary results: the read path's pool and the loader's engine.
+psycopg.adapters.register_loader("numeric", _NumberLoader)
+psycopg.adapters.register_loader("numeric", _NumberBinaryLoader)
 
 Params = dict[str, Any]
 Result = tuple[list[tuple[Any, ...]], list[str]]

@@ -1,6 +1,6 @@
 """Country tables: every ISO 3166-1 country, and the cited indicators the articles give for them."""
 
-from sqlalchemy import BigInteger, CheckConstraint, Column
+from sqlalchemy import CheckConstraint, Column, Numeric
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (installs the naming convention before tables are declared)
@@ -31,7 +31,8 @@ class CountryIndicator(SQLModel, table=True):
     key: str = Field(max_length=120, unique=True)
     country_id: int = Field(foreign_key="country.id", index=True)
     name: str = Field(max_length=40, index=True)
-    value: int = Field(sa_column=Column(BigInteger, nullable=False))
+    # Whole for counts and ranks, a fraction for an index (Global Firepower's PowerIndex).
+    value: float = Field(sa_column=Column(Numeric(asdecimal=False), nullable=False))
     unit: str | None = None
     qualifier: str | None = Field(default=None, max_length=40)
     as_of: str | None = Field(default=None, max_length=10)

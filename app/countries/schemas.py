@@ -61,7 +61,11 @@ class IndicatorOut(BaseModel):
         "border_length_km",
         examples=["population"],
     )
-    value: int = Field(examples=[19_000_000])
+    value: int | float = Field(
+        description="A count or a rank (whole), or an index (a fraction: Global Firepower's "
+        "PowerIndex)",
+        examples=[19_000_000],
+    )
     unit: str | None = Field(examples=["people"])
     qualifier: str | None = Field(
         description="The source's hedge, kept: about, more than, slightly more than...",

@@ -178,7 +178,7 @@ class IndicatorIn(Claimed):
     key: Slug
     country: Iso2
     name: IndicatorNameKey
-    value: int = Field(ge=0)
+    value: int | float = Field(ge=0)
     unit: NonEmpty | None = None
     qualifier: Qualifier | None = None
     as_of: str | None = None

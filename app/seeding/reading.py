@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from app.seeding.files import ArticleFile, CategoriesFile, IndicatorsFile, RegionsFile
+from app.seeding.review import reviewed
 from app.seeding.safe_yaml import MAX_FILE_BYTES, YamlRefused, load_yaml_file, too_large
 
 ARTICLES_DIR = "articles"
@@ -95,7 +96,7 @@ def _parse(
     path: Path, relative: str, model: type[Model], problems: list[SeedProblem]
 ) -> Model | None:
     try:
-        document = load_yaml_file(path)
+        document = reviewed(path, load_yaml_file(path))
     except (OSError, UnicodeDecodeError) as error:
         problems.append(SeedProblem(relative, "(file)", f"cannot be read: {error}"))
         return None
