@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import typer
 
-from app.cli import browse, cite, countries, draft, events, export, indicators, server
+from app.cli import browse, cite, countries, draft, events, export, indicators, releases, server
 
 cli = typer.Typer(
     help="milcap: a source-cited dataset of military capability, served as a REST API.\n\n"
@@ -36,6 +36,8 @@ READ_COMMANDS: tuple[Callable[..., None], ...] = (
     browse.categories,
     browse.organizations,
     browse.meta,
+    releases.releases,
+    releases.changes,
     export.export,
 )
 for command in SERVER_COMMANDS:

@@ -3,8 +3,10 @@
 
 `aio.py` is the source, for asyncio; `sync.py` is generated from it (scripts/unasync.py)."""
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import Any, ParamSpec, Self, cast
 
@@ -18,12 +20,18 @@ from app.client.transport import (
     DEFAULT_TIMEOUT,
     RETRY_ERRORS,
     RETRY_STATUSES,
+    Chunks,
     Model,
     Params,
+    Progress,
     RetryPolicy,
+    announced_size,
     default_headers,
+    download_refusal,
     parse,
+    partial_file,
     query,
+    refused,
     resolve_base_url,
     retry_after,
     segment,
@@ -47,6 +55,7 @@ from app.organizations.schemas import OrganizationOut
 from app.people.schemas import PersonDetail, PersonOut
 from app.places.schemas import PlaceDetail, PlaceKind, PlaceOut
 from app.relations.schemas import RelationOut, RelationType
+from app.releases.schemas import ChangeOut, ExportFormat, ReleaseOut
 from app.search.schemas import SearchHit, SearchKind
 from app.sources.schemas import SourceDetail, SourceOut
 from app.transfers.schemas import Direction, TransferOut, TransferStatus
@@ -99,13 +108,15 @@ class MilcapClient:
     ) -> None:
         self.close()
 
-    # Transport: one GET, resent on connection failures and 502/503/504.
+    # Transport: one GET, resent on connection failures and 502/503/504. A `stream`ed answer
+    # comes back with its body unread: whoever asked for it closes it.
 
-    def _send(self, path: str, params: Params) -> httpx.Response:
+    def _send(self, path: str, params: Params, *, stream: bool = False) -> httpx.Response:
         for attempt in range(self.retry.retries + 1):
             last = attempt == self.retry.retries
             try:
-                response = self._http.get(path, params=params)
+                request = self._http.build_request("GET", path, params=params)
+                response = self._http.send(request, stream=stream)
             except RETRY_ERRORS as error:
                 if last:
                     raise unreachable(self.base_url, error) from None
@@ -115,6 +126,7 @@ class MilcapClient:
             else:
                 if last or response.status_code not in RETRY_STATUSES:
                     return response
+                response.close()
                 delay = self.retry.delay(attempt, retry_after(response))
             time.sleep(delay)
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -155,6 +167,42 @@ class MilcapClient:
     def export(self) -> Export:
         """GET /export: the whole dataset in one document, article texts included."""
         return self._get("/export", Export)
+
+    def download_export(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        release: str | None = None,
+        format: ExportFormat = "json",
+        progress: Progress | None = None,
+    ) -> Path:
+        """GET /export (or /releases/{release}/export, a release's), streamed into the file
+        `path`, which is returned: `json` (what `export()` parses), `ndjson` (a line per fact),
+        `csv` (a zip of a CSV per kind) or `sqlite` (a SQLite file).
+
+        The bytes go to a new file beside `path`, renamed to it once complete: a failed
+        download leaves no half-written file. `progress(written, size)` is called after each
+        chunk with the bytes written so far and the file's size, None when the server does
+        not announce it (it does for `sqlite`; the others stream, gzipped)."""
+        target = Path(path)
+        route = f"/releases/{segment(release)}/export" if release else "/export"
+        response = self._send(route, query(format=format), stream=True)
+        try:
+            refusal = download_refusal(response, format)
+            if refusal is not None:
+                body = b"".join([chunk for chunk in Chunks(response)])
+                raise refused(response, body, refusal)
+            size, written = announced_size(response), 0
+            with partial_file(target) as file:
+                for chunk in Chunks(response):
+                    written += file.write(chunk)
+                    if progress is not None:
+                        progress(written, size)
+        except httpx.TransportError as error:
+            raise unreachable(self.base_url, error) from None
+        finally:
+            response.close()
+        return target
 
     # Countries and what the articles say about them.
 
@@ -418,6 +466,34 @@ class MilcapClient:
             offset=offset,
         )
         return self._get("/relations", Page[RelationOut], params)
+
+    # Releases: every load that changed a fact, and what it changed.
+
+    def releases(self, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page[ReleaseOut]:
+        """GET /releases: every release, newest first; `version` is what the others take."""
+        params = query(limit=limit, offset=offset)
+        return self._get("/releases", Page[ReleaseOut], params)
+
+    def release(self, version: str) -> ReleaseOut:
+        """GET /releases/{version}: one release, its parent and how many facts it changed."""
+        return self._get(f"/releases/{segment(version)}", ReleaseOut)
+
+    def release_changes(
+        self, version: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> Page[ChangeOut]:
+        """GET /releases/{version}/changes: the facts a release added, changed and removed,
+        each as served before and after."""
+        params = query(limit=limit, offset=offset)
+        return self._get(f"/releases/{segment(version)}/changes", Page[ChangeOut], params)
+
+    def changes(
+        self, since: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> Page[ChangeOut]:
+        """GET /changes: every fact that differs now from what it was at release `since`,
+        removals included (none since the current release): what a copy synced at `since`
+        needs to be current."""
+        params = query(since=since, limit=limit, offset=offset)
+        return self._get("/changes", Page[ChangeOut], params)
 
     # Equipment, agreements, transfers.
 

@@ -54,11 +54,29 @@ class CountryOut(BaseModel):
     )
 
 
+# The names an indicator may have; their units and definitions are reference data
+# (seeds/reference/indicators.yaml, served at /indicators/names), which must name each.
+IndicatorNameKey = Literal[
+    "population",
+    "gfp_world_rank",
+    "gfp_regional_rank",
+    "world_military_rank",
+    "border_length_km",
+    "gfp_power_index",
+    "active_personnel",
+    "reserve_personnel",
+    "paramilitary_personnel",
+    "available_manpower",
+    "fit_for_service",
+    "defence_budget_usd",
+    "defence_budget",
+]
+
+
 class IndicatorOut(BaseModel):
     id: str = Field(examples=["kz-population-2021"])
-    name: str = Field(
-        description="population, gfp_world_rank, gfp_regional_rank, world_military_rank, "
-        "border_length_km",
+    name: IndicatorNameKey = Field(
+        description="The indicator (its label, unit and definition: /indicators/names)",
         examples=["population"],
     )
     value: int | float = Field(

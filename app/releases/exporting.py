@@ -25,7 +25,7 @@ import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, get_args
 
 import orjson
 from fastapi import Query, Request
@@ -37,14 +37,9 @@ from app.core.errors import problem_responses
 from app.core.http import csv_columns, flatten
 from app.core.reader import Reader
 from app.meta.schemas import LICENCE, Export
+from app.releases.schemas import EXPORT_MEDIA_TYPES, ExportFormat
 
-ExportFormat = Literal["json", "ndjson", "csv", "sqlite"]
-MEDIA_TYPES: dict[str, str] = {
-    "json": "application/json",
-    "ndjson": "application/x-ndjson",
-    "csv": "application/zip",
-    "sqlite": "application/vnd.sqlite3",
-}
+MEDIA_TYPES = EXPORT_MEDIA_TYPES
 SUFFIXES = {"json": "json", "ndjson": "ndjson", "csv": "csv.zip", "sqlite": "sqlite"}
 BATCH = 1000  # facts a statement reads; the memory a stream holds is about this many facts
 CHUNK = 1 << 16  # bytes sent at a time from the SQLite file

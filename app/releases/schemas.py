@@ -20,6 +20,15 @@ FactKind = Literal[
     "relations",
 ]
 ChangeKind = Literal["added", "changed", "removed"]
+# The formats of an export, each with the media type it is served as (the server's
+# app/releases/exporting.py and the client share them from here).
+ExportFormat = Literal["json", "ndjson", "csv", "sqlite"]
+EXPORT_MEDIA_TYPES: dict[str, str] = {
+    "json": "application/json",
+    "ndjson": "application/x-ndjson",
+    "csv": "application/zip",
+    "sqlite": "application/vnd.sqlite3",
+}
 
 
 class ChangeCounts(BaseModel):

@@ -5,6 +5,7 @@ import inspect
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -32,6 +33,7 @@ from app.organizations.schemas import OrganizationOut
 from app.people.schemas import PersonDetail, PersonOut
 from app.places.schemas import PlaceDetail, PlaceOut
 from app.relations.schemas import RelationOut
+from app.releases.schemas import ChangeOut, ReleaseOut
 from app.search.schemas import SearchHit
 from app.sources.schemas import SourceDetail, SourceOut
 from app.transfers.schemas import TransferOut
@@ -53,7 +55,10 @@ class Recording(httpx.BaseTransport):
         return self.inner.handle_request(request)
 
 
-def test_each_method_returns_the_model_its_route_declares(milcap: MilcapClient) -> None:
+def test_each_method_returns_the_model_its_route_declares(
+    milcap: MilcapClient, tmp_path: Path
+) -> None:
+    version = milcap.meta().dataset_version
     calls = {
         "health": (milcap.health(), Health),
         "meta": (milcap.meta(), Meta),
@@ -87,6 +92,11 @@ def test_each_method_returns_the_model_its_route_declares(milcap: MilcapClient) 
         "organization": (milcap.organization("csto"), OrganizationOut),
         "search": (milcap.search("tanks"), Page[SearchHit]),
         "export": (milcap.export(), Export),
+        "download_export": (milcap.download_export(tmp_path / "export.json"), type(tmp_path)),
+        "releases": (milcap.releases(), Page[ReleaseOut]),
+        "release": (milcap.release(version), ReleaseOut),
+        "release_changes": (milcap.release_changes(version), Page[ChangeOut]),
+        "changes": (milcap.changes(version), Page[ChangeOut]),
     }
     for name, (result, model) in calls.items():
         assert type(result) is model, name
