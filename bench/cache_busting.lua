@@ -1,7 +1,7 @@
 -- Sends each thread's share of the requests (the script's arguments: the run's number, the
--- share), each to one of several routes with a unique unknown query parameter
--- (`_bust=<run>-<thread>-<n>`) and a random Accept header, so every URL is new to the response
--- cache. A thread stops after its share (wrk itself runs for its whole -d).
+-- share), each to one of several routes with a unique page (`offset=`: the run, the thread and
+-- the request in its digits; most are past the end, an empty page) and a random Accept header,
+-- so every URL is new to the response cache. A thread stops after its share (wrk itself runs for its whole -d).
 local paths = { "/countries", "/agreements", "/countries/KZ/inventory", "/equipment" }
 local accepts = { "application/json", "text/csv", "*/*", "text/csv, application/json;q=0.5" }
 local threads = 0
@@ -27,7 +27,10 @@ function request()
   local path = paths[math.random(#paths)]
   -- One Accept in five is unique too (an unknown media type, which the API answers as JSON).
   local accept = accepts[math.random(#accepts + 1)] or ("application/x-bust-" .. sent)
-  local url = path .. "?_bust=" .. run .. "-" .. thread_number .. "-" .. sent
+  -- Unique while a run stays under 99 and a thread's run under 50,000 requests (a 10 s run
+  -- here sends a few thousand), and under the API's bound on `offset` (10,000,000).
+  local offset = (tonumber(run) or 0) * 100000 + (thread_number - 1) * 50000 + sent
+  local url = path .. "?offset=" .. offset
   return wrk.format("GET", url, { ["Accept"] = accept })
 end
 

@@ -344,7 +344,7 @@ def cache_busting(database_url: str, requests: int) -> Section:
         f"## 2. {requests:,} cache-busting requests",
         "",
         "`bench/cache_busting.lua`: /countries, /agreements, /countries/KZ/inventory and "
-        "/equipment at random, each with a unique unknown query parameter and a random Accept "
+        "/equipment at random, each with a unique page (`offset=`) and a random Accept "
         f"header (one in five unique); wrk -t{wrk.THREADS} -c{wrk.CONNECTIONS} in runs of "
         f"{FLOOD_RUN_S:g} s until all are answered. VmRSS of the worker from /proc, every "
         f"{RSS_EVERY_S:g} s during the load and {RSS_AFTER_S:g} s after it.",

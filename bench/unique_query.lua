@@ -1,5 +1,6 @@
--- Makes every request's URL unique (`_nonce=<thread>-<n>`), so no cache keyed by URL can
--- answer it: the measurement sees the full read path.
+-- Varies every request's URL (`limit=` from 200 to 500: the probe country has exactly 200
+-- entries, so each answers the same page), so no cache keyed by URL can answer most of them:
+-- the measurement sees the full read path. A made-up parameter would be refused (a 422).
 local threads = 0
 
 function setup(thread)
@@ -8,15 +9,9 @@ function setup(thread)
 end
 
 local sent = 0
-local separator = "?"
-
-function init(args)
-  if string.find(wrk.path, "?", 1, true) then
-    separator = "&"
-  end
-end
 
 function request()
   sent = sent + 1
-  return wrk.format(nil, wrk.path .. separator .. "_nonce=" .. thread_number .. "-" .. sent)
+  local path = string.gsub(wrk.path, "limit=%d+", "limit=" .. (200 + (sent * 7 + thread_number) % 301))
+  return wrk.format(nil, path)
 end

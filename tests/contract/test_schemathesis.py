@@ -6,6 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import httpx
+
 from tests.live_server import BIN, serve_app
 
 CHECKS = "all"
@@ -15,9 +17,18 @@ def test_schemathesis_finds_no_failure_on_any_operation(
     api_database_url: str, tmp_path: Path
 ) -> None:
     with serve_app(api_database_url, tmp_path / "uvicorn.log") as server:
+        # A release's version is a hash of its data: schemathesis is told the loaded one, as
+        # it could never guess it (every `since` and `{version}` it made up would be a 404).
+        version = httpx.get(f"{server.url}/releases").json()["items"][0]["version"]
+        config = tmp_path / "schemathesis.toml"
+        config.write_text(
+            f'[parameters]\n"query.since" = "{version}"\n"path.version" = "{version}"\n'
+        )
         result = subprocess.run(
             [
                 str(BIN / "schemathesis"),
+                "--config-file",
+                str(config),
                 "run",
                 f"{server.url}/openapi.json",
                 "--checks",
