@@ -212,40 +212,33 @@ def listing_of(item: type[BaseModel], sortable: Iterable[str] = ()) -> Callable[
         _parameter("format_", FormatQuery, None),
         _parameter(
             "fields",
-            Annotated[
-                list[Literal[field_names]] | None,  # type: ignore[valid-type]
-                Query(
-                    min_length=1,
-                    description="Only these fields of each item, in this order, "
-                    "comma-separated: `fields=id,quantity`",
-                    json_schema_extra={"uniqueItems": True},
-                ),
-                COMMA_SEPARATED,
-            ],
+            _keys(
+                field_names,
+                "Only these fields of each item, in this order, comma-separated: "
+                "`fields=id,quantity`",
+            ),
             None,
         ),
     ]
     if sort_keys:
-        parameters.append(
-            _parameter(
-                "sort",
-                Annotated[
-                    list[Literal[sort_keys]] | None,  # type: ignore[valid-type]
-                    Query(
-                        min_length=1,
-                        description="Order by these keys, comma-separated, `-` for "
-                        "descending: `sort=-as_of`; ties keep the list's natural order",
-                        json_schema_extra={"uniqueItems": True},
-                    ),
-                    COMMA_SEPARATED,
-                ],
-                None,
-            )
+        description = (
+            "Order by these keys, comma-separated, `-` for descending: `sort=-as_of`; ties "
+            "keep the list's natural order"
         )
+        parameters.append(_parameter("sort", _keys(sort_keys, description), None))
     # FastAPI reads a dependency's parameters from its signature: this one's enums are only
     # known here, from the item model and the list's keys.
     listing.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     return listing
+
+
+def _keys(values: tuple[str, ...], description: str) -> Any:
+    """A comma list of distinct values of `values`, an enum in the OpenAPI document."""
+    return Annotated[
+        list[Literal[values]] | None,  # type: ignore[valid-type]
+        Query(min_length=1, description=description, json_schema_extra={"uniqueItems": True}),
+        COMMA_SEPARATED,
+    ]
 
 
 def _parameter(

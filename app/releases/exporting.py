@@ -77,6 +77,17 @@ def _kinds() -> dict[str, type[BaseModel]]:
 
 
 KINDS = _kinds()
+# Per kind, once: its CSV columns, and the statement that inserts a fact into its SQLite table.
+CSV_COLUMNS = {kind: csv_columns(model) for kind, model in KINDS.items()}
+
+
+def _insert(kind: str, columns: list[str]) -> str:
+    names = ", ".join(f'"{column}"' for column in columns)
+    marks = ", ".join("?" for _ in range(len(columns) + 2))
+    return f'INSERT INTO "{kind}" (_id, {names}, _json) VALUES ({marks})'
+
+
+SQLITE_INSERTS = {kind: _insert(kind, columns) for kind, columns in CSV_COLUMNS.items()}
 
 
 @dataclass(frozen=True)
@@ -155,8 +166,8 @@ class _Drain(io.RawIOBase):
         return data
 
 
-def _csv_rows(model: type[BaseModel], documents: list[bytes], header: bool) -> str:
-    columns = csv_columns(model)
+def _csv_rows(kind: str, documents: list[bytes], header: bool) -> str:
+    columns = CSV_COLUMNS[kind]
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
     if header:
@@ -177,7 +188,7 @@ async def as_csv_zip(reader: Reader, release: ReleaseRef) -> AsyncIterator[bytes
         header = kind not in entries
         if header:
             entries[kind] = archive.open(f"{kind}.csv", mode="w", force_zip64=True)
-        entries[kind].write(_csv_rows(KINDS[kind], documents, header).encode("utf-8"))
+        entries[kind].write(_csv_rows(kind, documents, header).encode("utf-8"))
 
     batch: list[bytes] = []
     current: str | None = None
@@ -202,21 +213,17 @@ async def as_csv_zip(reader: Reader, release: ReleaseRef) -> AsyncIterator[bytes
 
 
 def _sqlite_schema(database: sqlite3.Connection) -> None:
-    for kind, model in KINDS.items():
-        columns = ", ".join(f'"{column}"' for column in csv_columns(model))
+    for kind, kind_columns in CSV_COLUMNS.items():
+        columns = ", ".join(f'"{column}"' for column in kind_columns)
         database.execute(f'CREATE TABLE "{kind}" (_id TEXT PRIMARY KEY, {columns}, _json TEXT)')
 
 
 def _sqlite_insert(database: sqlite3.Connection, facts: list[tuple[str, str, bytes]]) -> None:
     for kind, key, body in facts:
-        columns = csv_columns(KINDS[kind])
         row: dict[str, str] = {}
         flatten(orjson.loads(body), "", row)
-        names = ", ".join(f'"{column}"' for column in columns)
-        marks = ", ".join("?" for _ in range(len(columns) + 2))
         database.execute(
-            f'INSERT INTO "{kind}" (_id, {names}, _json) VALUES ({marks})',
-            [key, *(row.get(column) for column in columns), body.decode("utf-8")],
+            SQLITE_INSERTS[kind], [key, *(row.get(c) for c in CSV_COLUMNS[kind]), body.decode()]
         )
 
 
