@@ -7,7 +7,7 @@ import orjson
 from app.agreements.queries import list_agreements
 from app.categories.queries import list_categories
 from app.core.pagination import EVERY_ROW
-from app.core.reader import Reader
+from app.core.reader import Reader, Row
 from app.countries.queries import list_countries, list_indicators
 from app.equipment.queries import list_equipment
 from app.events.queries import list_events
@@ -27,28 +27,7 @@ async def table_counts(reader: Reader) -> dict[str, int]:
     return {name: int(value) for name, value in row.items()}
 
 
-async def export(reader: Reader) -> dict[str, Any]:
-    """Every table's public rows, as the list routes serve them."""
-    texts = await reader.all("SELECT text FROM source ORDER BY slug")
-    sources = (await list_sources(reader, EVERY_ROW))[1]
-    return {
-        "sources": [source | text for source, text in zip(sources, texts, strict=True)],
-        "categories": (await list_categories(reader, EVERY_ROW))[1],
-        "countries": (await list_countries(reader, EVERY_ROW))[1],
-        "indicators": await list_indicators(reader),
-        "organizations": (await list_organizations(reader, EVERY_ROW))[1],
-        "equipment": (await list_equipment(reader, EVERY_ROW))[1],
-        "inventory": [orjson.Fragment(body) for body in await every_document(reader)],
-        "transfers": (await list_transfers(reader, EVERY_ROW))[1],
-        "agreements": (await list_agreements(reader, EVERY_ROW))[1],
-        "people": (await list_people(reader, EVERY_ROW))[1],
-        "places": (await list_places(reader, EVERY_ROW))[1],
-        "events": (await list_events(reader, EVERY_ROW))[1],
-        "relations": (await list_relations(reader, EVERY_ROW))[1],
-    }
-
-
-# Each kind of fact the export holds, and the field that identifies one.
+# Each kind of fact the export holds, in its order, and the field that identifies one.
 FACT_KEYS = {
     "sources": "id",
     "categories": "slug",
@@ -64,18 +43,43 @@ FACT_KEYS = {
     "events": "id",
     "relations": "id",
 }
+# The kind whose facts the inventory read model already holds rendered (documents.py).
+INVENTORY = "inventory"
+
+
+async def _listed(reader: Reader) -> dict[str, list[Row]]:
+    """Every kind of fact but the inventory, as the list routes serve it."""
+    texts = await reader.all("SELECT text FROM source ORDER BY slug")
+    sources = (await list_sources(reader, EVERY_ROW))[1]
+    return {
+        "sources": [source | text for source, text in zip(sources, texts, strict=True)],
+        "categories": (await list_categories(reader, EVERY_ROW))[1],
+        "countries": (await list_countries(reader, EVERY_ROW))[1],
+        "indicators": await list_indicators(reader),
+        "organizations": (await list_organizations(reader, EVERY_ROW))[1],
+        "equipment": (await list_equipment(reader, EVERY_ROW))[1],
+        "transfers": (await list_transfers(reader, EVERY_ROW))[1],
+        "agreements": (await list_agreements(reader, EVERY_ROW))[1],
+        "people": (await list_people(reader, EVERY_ROW))[1],
+        "places": (await list_places(reader, EVERY_ROW))[1],
+        "events": (await list_events(reader, EVERY_ROW))[1],
+        "relations": (await list_relations(reader, EVERY_ROW))[1],
+    }
+
+
+async def export(reader: Reader) -> dict[str, Any]:
+    """Every table's public rows, as the list routes serve them."""
+    listed = await _listed(reader)
+    inventory = [orjson.Fragment(body) for body in await every_document(reader)]
+    return {kind: inventory if kind == INVENTORY else listed[kind] for kind in FACT_KEYS}
 
 
 async def exported_facts(reader: Reader) -> dict[str, list[tuple[str, bytes]]]:
-    """Every fact of the export, kind by kind: its key and its JSON, byte for byte as the
-    export serves it."""
-    exported = await export(reader)
-    exported["inventory"] = await every_document(reader)
-    facts: dict[str, list[tuple[str, bytes]]] = {}
-    for kind, key in FACT_KEYS.items():
-        facts[kind] = []
-        for item in exported[kind]:
-            body = item if isinstance(item, bytes) else orjson.dumps(item)
-            document = orjson.loads(body) if isinstance(item, bytes) else item
-            facts[kind].append((str(document[key]), body))
-    return facts
+    """Every fact of the export but the inventory, kind by kind: its key and its JSON, byte
+    for byte as the export serves it. The inventory is left out: its facts are the read
+    model's documents (`inventory_entry_document.body`, keyed by `inventory_entry.key`), a
+    million of them at most, which a caller reads from the database rather than in here."""
+    return {
+        kind: [(str(item[FACT_KEYS[kind]]), orjson.dumps(item)) for item in items]
+        for kind, items in (await _listed(reader)).items()
+    }

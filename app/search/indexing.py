@@ -21,8 +21,9 @@ def _party_name(prefix: str) -> str:
     )
 
 
-# One document per searchable thing: (kind, ref, title, body), in plain SQL so one statement
-# fills the SQLite FTS5 table and the PostgreSQL table ({group_words} aside).
+# One document per searchable thing but inventory entries: (kind, ref, title, body), in plain
+# SQL so one statement fills the SQLite FTS5 table and the PostgreSQL table ({group_words}
+# aside).
 DOCUMENTS = f"""
     SELECT 'source' AS kind, slug AS ref, COALESCE(title, slug) AS title, text AS body
     FROM source
@@ -67,26 +68,48 @@ DOCUMENTS = f"""
     SELECT 'category', slug, label,
            COALESCE(un_register_category, '') || ' ' || COALESCE(description, '')
     FROM category
-    UNION ALL
-    SELECT 'inventory_entry', inventory_entry.key,
+"""
+# The inventory's documents, apart: at a million entries, a load re-indexes only those it
+# changed ({where} selects them).
+INVENTORY_DOCUMENTS = """
+    SELECT 'inventory_entry' AS kind, inventory_entry.key AS ref,
            country.name || ': ' || category.label
-           || COALESCE(' (' || equipment.name || ')', ''),
+           || COALESCE(' (' || equipment.name || ')', '') AS title,
            COALESCE(CAST(inventory_entry.quantity AS TEXT), '') || ' '
            || COALESCE(inventory_entry.as_of, '') || ' ' || COALESCE(inventory_entry.note, '')
+           AS body
     FROM inventory_entry
     JOIN country ON country.id = inventory_entry.country_id
     JOIN category ON category.id = inventory_entry.category_id
     LEFT JOIN equipment ON equipment.id = inventory_entry.equipment_id
+    WHERE {where}
 """
+INSERT = "INSERT INTO search_document (kind, ref, title, body) "
 
 
-def rebuild_search_index(connection: Connection) -> int:
-    """Replace every search document; returns how many there are."""
-    connection.execute(text("DELETE FROM search_document"))
+def rebuild_search_index(connection: Connection, entries: str | None = None) -> int:
+    """Index every document again, or, given `entries` (SQL selecting inventory entry ids),
+    every document but the inventory's, whose changed entries only are indexed again and
+    removed ones dropped; returns how many documents there are."""
     documents = DOCUMENTS.format(
         group_words=GROUP_WORDS[connection.dialect.name].format("person_role.title")
     )
-    connection.execute(text(f"INSERT INTO search_document (kind, ref, title, body) {documents}"))
+    if entries is None:
+        connection.execute(text("DELETE FROM search_document"))
+        connection.execute(text(INSERT + documents))
+        connection.execute(text(INSERT + INVENTORY_DOCUMENTS.format(where="1 = 1")))
+    else:
+        connection.execute(text("DELETE FROM search_document WHERE kind <> 'inventory_entry'"))
+        connection.execute(text(INSERT + documents))
+        connection.execute(
+            text(
+                "DELETE FROM search_document WHERE kind = 'inventory_entry' AND ("
+                f"ref IN (SELECT key FROM inventory_entry WHERE id IN ({entries})) "
+                "OR NOT EXISTS (SELECT 1 FROM inventory_entry WHERE key = search_document.ref))"
+            )
+        )
+        where = f"inventory_entry.id IN ({entries})"
+        connection.execute(text(INSERT + INVENTORY_DOCUMENTS.format(where=where)))
     return int(connection.execute(text("SELECT count(*) FROM search_document")).scalar_one())
 
 

@@ -1,6 +1,7 @@
 """Quote verification: find a quote verbatim (whitespace folded) in an article, with offsets."""
 
 import re
+from array import array
 from dataclasses import dataclass
 
 _WHITESPACE = re.compile(r"\s+")
@@ -13,27 +14,30 @@ def fold_whitespace(text: str) -> str:
 
 @dataclass(frozen=True)
 class FoldedText:
-    """An article's folded text, with the original offset of every folded character."""
+    """An article's folded text, with the original offset of every folded character (an
+    array of machine integers: a tuple of int objects would take seven times the memory)."""
 
     folded: str
-    origin: tuple[int, ...]
+    origin: "array[int]"
 
     @classmethod
     def of(cls, text: str) -> "FoldedText":
-        chars: list[str] = []
-        origin: list[int] = []
-        in_space = True  # leading whitespace is dropped, as fold_whitespace does
-        for index, char in enumerate(text):
-            if char.isspace():
-                if not in_space:
-                    chars.append(" ")
-                    origin.append(index)
-                in_space = True
-            else:
-                chars.append(char)
-                origin.append(index)
-                in_space = False
-        return cls("".join(chars), tuple(origin))
+        parts: list[str] = []
+        origin = array("q")
+        position = 0
+        for run in _WHITESPACE.finditer(text):
+            start, end = run.span()
+            if start > position:
+                parts.append(text[position:start])
+                origin.extend(range(position, start))
+            if origin:  # leading whitespace is dropped, as fold_whitespace does
+                parts.append(" ")
+                origin.append(start)
+            position = end
+        if position < len(text):
+            parts.append(text[position:])
+            origin.extend(range(position, len(text)))
+        return cls("".join(parts), origin)
 
 
 class QuoteNotFound(ValueError):

@@ -1,4 +1,5 @@
-"""Reading the seeds directory: parse and validate every data file, read every article."""
+"""Reading the seeds directory: the articles and reference files at once, the data files one
+at a time as the planner asks for them (a large dataset is never held whole)."""
 
 import hashlib
 from dataclasses import dataclass, field
@@ -52,15 +53,21 @@ class Article:
 
 @dataclass
 class SeedSet:
-    """Everything in seeds/, parsed; `version` is a content hash of every file."""
+    """seeds/ with its articles and reference files parsed; `version` is a content hash of
+    every file. The data files are parsed by `data_files`, one at a time."""
 
     version: str
     categories: CategoriesFile
     regions: RegionsFile
     indicators: IndicatorsFile
-    data_files: dict[str, ArticleFile]
+    data_paths: dict[str, Path]
     articles: dict[str, Article]
     problems: list[SeedProblem] = field(default_factory=list)
+
+    def parse_data_file(self, relative: str, problems: list[SeedProblem]) -> ArticleFile | None:
+        """One data file parsed and validated; None for one that is not, its problems added
+        to `problems`."""
+        return _parse(self.data_paths[relative], relative, ArticleFile, problems)
 
 
 def _entry_path(location: tuple[int | str, ...], document: object) -> str:
@@ -127,7 +134,8 @@ def _version(paths: list[Path], root: Path) -> str:
 
 
 def read_seeds(root: Path) -> SeedSet:
-    """Parse every file under `root`; raise SeedError naming each problem found."""
+    """Read the articles and parse the reference files under `root`, raising SeedError naming
+    each problem found; the data files are parsed later, by `SeedSet.data_files`."""
     problems: list[SeedProblem] = []
     if not root.is_dir():
         raise SeedError(
@@ -157,12 +165,7 @@ def read_seeds(root: Path) -> SeedSet:
     data_paths = sorted((root / DATA_DIR).glob("*.yaml"))
     if not data_paths:
         problems.append(SeedProblem(DATA_DIR, "(directory)", "holds no .yaml data file"))
-    data_files: dict[str, ArticleFile] = {}
-    for path in data_paths:
-        relative = f"{DATA_DIR}/{path.name}"
-        parsed = _parse(path, relative, ArticleFile, problems)
-        if parsed is not None:
-            data_files[relative] = parsed
+    data_files = {f"{DATA_DIR}/{path.name}": path for path in data_paths}
 
     if problems or categories is None or regions is None or indicators is None:
         raise SeedError(problems)

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from app.cli import cli
 from app.seeding.files import ArticleFile
 from app.seeding.loader import load_seeds
-from app.seeding.reading import SeedError, read_seeds
+from app.seeding.plan import check_seeds
+from app.seeding.reading import SeedError
 from tests.conftest import SEEDS_DIR, quiet
 from tests.drafting.measure import ARTICLES
 
@@ -37,7 +38,7 @@ def test_the_loader_refuses_a_draft_still_pending_naming_file_entry_and_line(
     lines = draft.read_text(encoding="utf-8").splitlines()
     first_pending = next(n for n, line in enumerate(lines, 1) if line.endswith("review: pending"))
     with pytest.raises(SeedError) as refused:
-        read_seeds(seeds_copy)
+        check_seeds(seeds_copy)
     message = str(refused.value)
     assert "\n" not in message  # one clear line
     assert f"{DRAFT}: line {first_pending}: " in message
@@ -51,7 +52,7 @@ def test_an_entry_marked_otherwise_is_refused_too(seeds_copy: Path) -> None:
     draft = _draft_into(seeds_copy)
     draft.write_text(draft.read_text().replace("- review: pending", "- review: maybe", 1))
     with pytest.raises(SeedError, match="review: maybe"):
-        read_seeds(seeds_copy)
+        check_seeds(seeds_copy)
 
 
 def test_a_reviewed_draft_loads(seeds_copy: Path, empty_engine: Engine) -> None:
@@ -69,7 +70,7 @@ def test_a_reviewed_draft_loads(seeds_copy: Path, empty_engine: Engine) -> None:
 
 
 def test_curated_files_without_marks_are_untouched(seeds_copy: Path) -> None:
-    assert read_seeds(seeds_copy).data_files
+    check_seeds(seeds_copy)  # no mark needed: no SeedError
 
 
 @pytest.mark.parametrize(

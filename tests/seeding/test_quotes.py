@@ -21,3 +21,25 @@ def test_a_changed_character_is_not_folded_away() -> None:
 def test_an_empty_quote_is_rejected() -> None:
     with pytest.raises(QuoteNotFound):
         locate_quote(FoldedText.of("text"), "   ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "word",
+        "  leading and trailing  ",
+        "a\u00a0non-breaking\u2003em\x1cseparator\tand\r\nlines",
+        "many     spaces\n\n\nand é accents at the end\n",
+    ],
+)
+def test_every_folded_character_maps_back_to_the_character_it_came_from(text: str) -> None:
+    folded = FoldedText.of(text)
+    assert folded.folded.strip() == fold_whitespace(text)
+    assert len(folded.origin) == len(folded.folded)
+    for character, origin in zip(folded.folded, folded.origin, strict=True):
+        assert character == (" " if text[origin].isspace() else text[origin])
+    # A run of whitespace folds to one space, at the run's first character.
+    runs = [i for i, c in enumerate(folded.folded) if c == " "]
+    assert all(not text[folded.origin[i] - 1].isspace() for i in runs if folded.origin[i] > 0)
