@@ -23,6 +23,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import get_args
@@ -134,21 +135,33 @@ def _pss_mib(pids: list[int]) -> float:
     return total / 1024
 
 
-def load(url: str, root: Path, message: str) -> tuple[float, float]:
-    """`milcap seed`'s wall time (s) and the peak memory (MiB) of it and its workers."""
+def load(url: str, root: Path, message: str, log: Path) -> tuple[float, float]:
+    """`milcap seed`'s wall time (s) and the peak memory (MiB) of it and its workers; what it
+    prints goes to `log`, each line with the seconds since it started."""
     started = time.monotonic()
     loading = subprocess.Popen(
         [str(BIN / "milcap"), "seed", "--seeds-dir", str(root), "--message", message],
         env=os.environ | {"DATABASE_URL": url},
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
     )
+
+    def record() -> None:
+        assert loading.stdout is not None
+        with log.open("w", encoding="utf-8") as file:
+            for line in loading.stdout:
+                file.write(f"{time.monotonic() - started:7.1f} s  {line}")
+
+    recorder = threading.Thread(target=record)
+    recorder.start()
     peak = 0.0
     while loading.poll() is None:
         peak = max(peak, _pss_mib(_tree(loading.pid)))
         time.sleep(0.25)
     elapsed = time.monotonic() - started
+    recorder.join()
     if loading.returncode:
-        raise SystemExit(f"milcap seed failed ({loading.returncode})")
+        raise SystemExit(f"milcap seed failed ({loading.returncode}); see {log}")
     return elapsed, peak
 
 
@@ -235,10 +248,10 @@ def main() -> None:
     started = time.monotonic()
     generate(root, args.facts)
     print(f"generated {args.facts:,} facts in {time.monotonic() - started:.0f} s")
-    first = load(url, root, "bench: first load")
+    first = load(url, root, "bench: first load", WORK / "first-load.log")
     print(f"first load: {first[0]:.0f} s, peak {first[1]:.0f} MiB")
     generate(root, args.facts, changed_every=100)
-    second = load(url, root, "bench: 1% changed")
+    second = load(url, root, "bench: 1% changed", WORK / "second-load.log")
     print(f"second load (1% changed): {second[0]:.0f} s, peak {second[1]:.0f} MiB")
     for name, value in serve_and_measure(url).items():
         print(f"{name}: {value:.3f}")
