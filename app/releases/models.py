@@ -26,9 +26,18 @@ class Release(SQLModel, table=True):
 
 class FactVersion(SQLModel, table=True):
     __tablename__ = "fact_version"
+    # The change feed's lookups are answered by these indexes alone (migration 0008).
     __table_args__ = (
-        Index("ix_fact_version_kind_key", "kind", "key"),
+        Index(
+            "ix_fact_version_kind_key",
+            "kind",
+            "key",
+            "since_release_id",
+            "until_release_id",
+            "digest",
+        ),
         Index("ix_fact_version_current", "until_release_id", "kind", "key"),
+        Index("ix_fact_version_since_release_id", "since_release_id", "kind", "key"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -36,5 +45,5 @@ class FactVersion(SQLModel, table=True):
     key: str = Field(max_length=200)
     body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     digest: str = Field(max_length=64)
-    since_release_id: int = Field(foreign_key="release.id", index=True)
+    since_release_id: int = Field(foreign_key="release.id")
     until_release_id: int | None = Field(default=None, foreign_key="release.id")

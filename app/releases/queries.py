@@ -3,7 +3,7 @@
 import orjson
 
 from app.core.pagination import Found, ListQuery, Window
-from app.core.reader import Reader, Row, Where, iso_moment
+from app.core.reader import Reader, Row, Where, expand_list, iso_moment
 from app.releases.exporting import ReleaseRef
 
 RELEASES = ListQuery(
@@ -26,8 +26,13 @@ CHANGED_FACTS = """
     LEFT JOIN fact_version AS newer
       ON newer.kind = touched.kind AND newer.key = touched.key AND {after}
 """
+# The versions' ids only: a page's bodies are read once it is known (`_changes`), not the
+# bodies of every change sorted to find it.
+# The total is a window over the same rows: finding the changes is the costly part (every
+# change joined to its versions), so a page does it once, not once more to count them.
 CHANGE_COLUMNS = (
-    'SELECT touched.kind, touched.key AS id, older.body AS "before", newer.body AS "after"'
+    "SELECT touched.kind, touched.key AS id, older.id AS before_id, newer.id AS after_id,"
+    " count(*) OVER () AS total_rows"
 )
 # One release's changes: what it opened and what it closed.
 OF_RELEASE = CHANGED_FACTS.format(
@@ -38,8 +43,9 @@ OF_RELEASE = CHANGED_FACTS.format(
 )
 # Every change after a release: the version valid then against the one open now.
 SINCE_RELEASE = CHANGED_FACTS.format(
-    keys="SELECT DISTINCT kind, key FROM fact_version"
-    " WHERE since_release_id > :release OR until_release_id > :release",
+    # Two index ranges (each version written since, each version closed since), merged.
+    keys="SELECT kind, key FROM fact_version WHERE since_release_id > :release"
+    " UNION SELECT kind, key FROM fact_version WHERE until_release_id > :release",
     before="older.since_release_id <= :release"
     " AND (older.until_release_id IS NULL OR older.until_release_id > :release)",
     after="newer.until_release_id IS NULL",
@@ -94,24 +100,49 @@ async def get_release(reader: Reader, version: str) -> Row | None:
     return _release(rows[0]) if rows else None
 
 
-def _changes(rows: list[Row]) -> list[Row]:
+async def _changes(reader: Reader, rows: list[Row]) -> list[Row]:
+    """Each change with the fact before and after it, as the API served them."""
+    ids = [row[column] for row in rows for column in ("before_id", "after_id")]
+    placeholders, params = expand_list("version", [i for i in ids if i is not None])
+    bodies = (
+        {
+            version["id"]: orjson.loads(bytes(version["body"]))
+            for version in await reader.all(
+                f"SELECT id, body FROM fact_version WHERE id IN {placeholders}", params
+            )
+        }
+        if params
+        else {}
+    )
     for row in rows:
-        before, after = row.pop("before"), row.pop("after")
+        before, after = row.pop("before_id"), row.pop("after_id")
         row["change"] = "added" if before is None else "removed" if after is None else "changed"
-        row["before"] = None if before is None else orjson.loads(bytes(before))
-        row["after"] = None if after is None else orjson.loads(bytes(after))
+        row["before"] = None if before is None else bodies[before]
+        row["after"] = None if after is None else bodies[after]
     return rows
+
+
+async def _page(query: ListQuery, reader: Reader, window: Window, where: Where) -> Found:
+    rows = await reader.all(
+        f"{query.select} WHERE {where} ORDER BY {query.ordering(window)}"
+        " LIMIT :limit OFFSET :offset",
+        where.params | {"limit": window.limit, "offset": window.offset},
+    )
+    if not rows:  # past the last page: the window saw no row to count
+        return int(await reader.scalar(f"{query.count} WHERE {where}", where.params) or 0), []
+    total = int(rows[0]["total_rows"])
+    for row in rows:
+        del row["total_rows"]
+    return total, await _changes(reader, rows)
 
 
 async def release_changes(reader: Reader, window: Window, release: int) -> Found:
     where = Where()
     where.params["release"] = release  # a parameter of the joins, not a filter
-    total, rows = await RELEASE_CHANGES.page(reader, window, where)
-    return total, _changes(rows)
+    return await _page(RELEASE_CHANGES, reader, window, where)
 
 
 async def changes_since(reader: Reader, window: Window, release: int) -> Found:
     where = Where().add(NOT_REVERTED)
     where.params["release"] = release
-    total, rows = await CHANGES_SINCE.page(reader, window, where)
-    return total, _changes(rows)
+    return await _page(CHANGES_SINCE, reader, window, where)

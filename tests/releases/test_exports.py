@@ -1,6 +1,7 @@
 """The export in its four formats, streamed from the current release (and any past one): the
 same facts in each, as the API serves them, on SQLite and PostgreSQL."""
 
+import asyncio
 import csv
 import io
 import sqlite3
@@ -8,11 +9,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from app.core.config import Settings
 from app.core.http import csv_columns
+from app.main import create_app
+from app.releases import exporting
 from app.releases.exporting import KINDS
 from tests.problems import assert_problem
 
@@ -98,3 +104,28 @@ def test_an_unsupported_format_is_a_422_and_a_matching_etag_a_304(client: TestCl
     )
     assert again.status_code == 304
     assert first.headers["etag"] != client.get("/export").headers["etag"]
+
+
+def test_other_requests_are_answered_while_an_export_streams(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client reading as fast as the export is written never makes the server wait, and a
+    SQLite read does not suspend either: the export must still give way between batches."""
+    monkeypatch.setattr(exporting, "BATCH", 1)  # hundreds of batches
+    app = create_app(Settings(database_url=seeded_engine.url.render_as_string(False)))
+    answered_meanwhile = 0
+
+    async def both() -> None:
+        nonlocal answered_meanwhile
+        transport = httpx.ASGITransport(app=app)  # collects bodies: it never makes send wait
+        async with httpx.AsyncClient(transport=transport, base_url="http://milcap") as client:
+            export = asyncio.create_task(client.get("/export?format=ndjson"))
+            while not export.done():
+                await asyncio.sleep(0)  # the export's turn
+                assert (await client.get("/healthz")).status_code == 200
+                answered_meanwhile += 1
+            assert (await export).status_code == 200
+
+    asyncio.run(both())
+    # Hundreds of batches: a request answered between many of them, not only before or after.
+    assert answered_meanwhile > 10
