@@ -82,14 +82,18 @@ def changed_entries(touched: Callable[[str], str], stale: Callable[[str], str]) 
     rows it inserted or updated (`touched(table)`) and those it is about to delete
     (`stale(table)`): an entry's document is its row, its citations and its equipment's
     name (its country, category and equipment appear by natural key, which never changes)."""
+    # Joins, not `IN (...) OR IN (...)`: PostgreSQL cannot hash an OR of subqueries, and
+    # would scan a million touched citations once for every citation.
     return f"""
         SELECT id FROM {touched("inventory_entry")}
-        UNION SELECT inventory_entry_id FROM citation
-        WHERE inventory_entry_id IS NOT NULL
-          AND (id IN (SELECT id FROM {touched("citation")})
-               OR id IN (SELECT id FROM {stale("citation")}))
-        UNION SELECT id FROM inventory_entry
-        WHERE equipment_id IN (SELECT id FROM {touched("equipment")})
+        UNION SELECT citation.inventory_entry_id FROM citation
+        JOIN {touched("citation")} AS touched ON touched.id = citation.id
+        WHERE citation.inventory_entry_id IS NOT NULL
+        UNION SELECT citation.inventory_entry_id FROM citation
+        JOIN {stale("citation")} AS stale ON stale.id = citation.id
+        WHERE citation.inventory_entry_id IS NOT NULL
+        UNION SELECT inventory_entry.id FROM inventory_entry
+        JOIN {touched("equipment")} AS touched ON touched.id = inventory_entry.equipment_id
     """
 
 

@@ -101,11 +101,17 @@ def rebuild_search_index(connection: Connection, entries: str | None = None) -> 
     else:
         connection.execute(text("DELETE FROM search_document WHERE kind <> 'inventory_entry'"))
         connection.execute(text(INSERT + documents))
+        # Two statements, not an OR of subqueries, which PostgreSQL cannot hash.
         connection.execute(
             text(
-                "DELETE FROM search_document WHERE kind = 'inventory_entry' AND ("
-                f"ref IN (SELECT key FROM inventory_entry WHERE id IN ({entries})) "
-                "OR NOT EXISTS (SELECT 1 FROM inventory_entry WHERE key = search_document.ref))"
+                "DELETE FROM search_document WHERE kind = 'inventory_entry' AND "
+                f"ref IN (SELECT key FROM inventory_entry WHERE id IN ({entries}))"
+            )
+        )
+        connection.execute(
+            text(
+                "DELETE FROM search_document WHERE kind = 'inventory_entry' AND "
+                "NOT EXISTS (SELECT 1 FROM inventory_entry WHERE key = search_document.ref)"
             )
         )
         where = f"inventory_entry.id IN ({entries})"

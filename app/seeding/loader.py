@@ -84,18 +84,14 @@ def load_seeds(
             tables.append(counts)
             progress(str(counts))
         report = LoadReport(seeds.version, tables)
-        changed = staging.keep(
-            "changed_inventory_entry", changed_entries(staging.touched, staging.stale)
-        )
-        staging.delete_stale()
         # What an entry's documents show of its country, category and equipment: when one of
-        # those changes, every entry is rendered and indexed again.
+        # those changes, every entry is rendered and indexed again (a first load, too).
         shown = {"country", "category", "equipment"}
-        entries = (
-            None
-            if any(counts.changed for counts in tables if counts.table in shown)
-            else f"SELECT id FROM {changed}"
-        )
+        entries = None
+        if not any(counts.changed for counts in tables if counts.table in shown):
+            changed = changed_entries(staging.touched, staging.stale)
+            entries = f"SELECT id FROM {staging.keep('changed_inventory_entry', changed)}"
+        staging.delete_stale()
         rebuild_derived_data(connection, report.changed, progress, entries)
         staging.drop()
         _record_dataset_release(connection, seeds.version, report.changed)
