@@ -150,7 +150,7 @@ def load(url: str, root: Path, message: str, log: Path) -> tuple[float, float]:
     def record() -> None:
         assert loading.stdout is not None
         with log.open("w", encoding="utf-8") as file:
-            for line in loading.stdout:
+            for line in iter(loading.stdout.readline, ""):
                 file.write(f"{time.monotonic() - started:7.1f} s  {line}")
 
     recorder = threading.Thread(target=record)

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, text
 
 from app.citations.queries import by_fact, citations_statement
 from app.core.bulk import insert_rows
-from app.core.reader import Row, rows_by_name
+from app.core.reader import Params, Row, expand_list, rows_by_name
 from app.inventory.models import InventoryEntryDocument
 
 # An entry as InventoryEntryOut serves it (without its citations), and the API's order.
@@ -71,10 +71,6 @@ BATCH_ENTRIES = f"""
     WHERE {IN_BATCH}
     ORDER BY {RENDER}.n
 """
-BATCH_CITATIONS = citations_statement(
-    "inventory_entry",
-    f"citation.inventory_entry_id IN (SELECT inventory_entry_id FROM {RENDER} WHERE {IN_BATCH})",
-)
 
 
 def changed_entries(touched: Callable[[str], str], stale: Callable[[str], str]) -> str:
@@ -101,17 +97,23 @@ DOCUMENT_COLUMNS = ("inventory_entry_id", "country_id", "position", "body")
 Document = tuple[int, int, int, bytes]
 
 
-def _rows(connection: Connection, sql: str, first: int, last: int) -> list[Row]:
-    result = connection.execute(text(sql), {"first": first, "last": last})
+def _rows(connection: Connection, sql: str, params: Params) -> list[Row]:
+    result = connection.execute(text(sql), params)
     return rows_by_name(list(result.keys()), result.fetchall())
 
 
 def _documents(connection: Connection, first: int, last: int) -> list[Document]:
     """The documents of the entries numbered `first` to `last` (excluded), their values in
     DOCUMENT_COLUMNS order."""
-    citations = by_fact(_rows(connection, BATCH_CITATIONS, first, last))
+    entries = _rows(connection, BATCH_ENTRIES, {"first": first, "last": last})
+    # The batch's citations by their entries' ids, listed: a lookup in the citations' index
+    # for each, where a subquery of a temporary table (which PostgreSQL has no statistics
+    # of) would have it read every citation for every batch.
+    placeholders, params = expand_list("entry", [entry["row_id"] for entry in entries])
+    where = f"citation.inventory_entry_id IN {placeholders}"
+    citations = by_fact(_rows(connection, citations_statement("inventory_entry", where), params))
     documents = []
-    for entry in _rows(connection, BATCH_ENTRIES, first, last):
+    for entry in entries:
         entry_id, country_id = entry.pop("row_id"), entry.pop("country_id")
         position = entry.pop("position")
         entry["citations"] = citations.get(entry_id, [])

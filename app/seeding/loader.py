@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, text, update
 
 from app.inventory.documents import (
     changed_entries,
@@ -17,7 +17,7 @@ from app.search.indexing import rebuild_search_index, search_index_is_empty
 from app.seeding.plan import plan_seeds
 from app.seeding.reading import read_seeds
 from app.seeding.staging import Staging, StaleRows, TableCounts
-from app.tables import LOADED_TABLES, metadata
+from app.tables import LOADED_TABLE_NAMES, LOADED_TABLES, metadata
 
 __all__ = ["LoadReport", "StaleRows", "TableCounts", "load_seeds", "rebuild_derived_data"]
 
@@ -33,6 +33,8 @@ class LoadReport:
 
 
 Progress = Callable[[str], None]
+# Tables a load rewrites besides the loaded ones.
+DERIVED_TABLES = ("inventory_entry_document", "search_document", "fact_version", "release")
 
 
 def _record_dataset_release(connection: Connection, version: str, changed: bool) -> None:
@@ -98,4 +100,9 @@ def load_seeds(
         if report.changed or not has_release(connection):
             release = record_release(connection, seeds.version, message)
             progress(str(release) if release else "no fact changed: no new release")
+        if report.changed and connection.dialect.name == "postgresql":
+            # Fresh statistics for the first reads after the load: until autovacuum gets to
+            # them, PostgreSQL would plan a million new rows as if the tables were empty.
+            for name in (*LOADED_TABLE_NAMES, *DERIVED_TABLES):
+                connection.execute(text(f"ANALYZE {name}"))
     return report
