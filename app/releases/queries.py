@@ -34,13 +34,6 @@ CHANGE_COLUMNS = (
     "SELECT touched.kind, touched.key AS id, older.id AS before_id, newer.id AS after_id,"
     " count(*) OVER () AS total_rows"
 )
-# One release's changes: what it opened and what it closed.
-OF_RELEASE = CHANGED_FACTS.format(
-    keys="SELECT kind, key FROM fact_version WHERE since_release_id = :release"
-    " UNION SELECT kind, key FROM fact_version WHERE until_release_id = :release",
-    before="older.until_release_id = :release",
-    after="newer.since_release_id = :release",
-)
 # Every change after a release: the version valid then against the one open now.
 SINCE_RELEASE = CHANGED_FACTS.format(
     # Two index ranges (each version written since, each version closed since), merged.
@@ -62,8 +55,32 @@ def _change_query(facts: str) -> ListQuery:
     )
 
 
-RELEASE_CHANGES = _change_query(OF_RELEASE)
 CHANGES_SINCE = _change_query(SINCE_RELEASE)
+
+# A page of one release's changes: the versions it opened, merged in (kind, key) order with
+# those it closed and wrote no new version for (its removals). Both come from indexes in that
+# order (ix_fact_version_since_release_id, ix_fact_version_current), so a page costs its
+# offset and its size, not the release's every change (the first release adds them all), and
+# its total is the release's own counts.
+RELEASE_PAGE = """
+    SELECT page.kind, page.key AS id, older.id AS before_id, newer.id AS after_id
+    FROM (
+        SELECT kind, key FROM fact_version WHERE since_release_id = :release
+        UNION ALL
+        SELECT kind, key FROM fact_version AS closed WHERE until_release_id = :release
+          AND NOT EXISTS (
+            SELECT 1 FROM fact_version AS opened
+            WHERE opened.since_release_id = :release
+              AND opened.kind = closed.kind AND opened.key = closed.key
+          )
+        ORDER BY kind, key LIMIT :limit OFFSET :offset
+    ) AS page
+    LEFT JOIN fact_version AS older ON older.until_release_id = :release
+      AND older.kind = page.kind AND older.key = page.key
+    LEFT JOIN fact_version AS newer ON newer.since_release_id = :release
+      AND newer.kind = page.kind AND newer.key = page.key
+    ORDER BY page.kind, page.key
+"""
 
 
 def _release(row: Row) -> Row:
@@ -137,12 +154,24 @@ async def _page(query: ListQuery, reader: Reader, window: Window, where: Where) 
 
 
 async def release_changes(reader: Reader, window: Window, release: int) -> Found:
-    where = Where()
-    where.params["release"] = release  # a parameter of the joins, not a filter
-    return await _page(RELEASE_CHANGES, reader, window, where)
+    params = {"release": release, "limit": window.limit, "offset": window.offset}
+    total = await reader.scalar(
+        "SELECT added + changed + removed FROM release WHERE id = :release", params
+    )
+    rows = await reader.all(RELEASE_PAGE, params)
+    return int(total or 0), await _changes(reader, rows)
 
 
 async def changes_since(reader: Reader, window: Window, release: int) -> Found:
+    later = await reader.all(
+        "SELECT id FROM release WHERE id > :release ORDER BY id LIMIT 2", {"release": release}
+    )
+    if not later:  # since the current release: nothing
+        return 0, []
+    if len(later) == 1:
+        # Since the release before the current one (a client that pulls every release): the
+        # change from then to now is that one release's, read a page at a time.
+        return await release_changes(reader, window, int(later[0]["id"]))
     where = Where().add(NOT_REVERTED)
     where.params["release"] = release
     return await _page(CHANGES_SINCE, reader, window, where)

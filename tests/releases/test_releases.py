@@ -97,3 +97,61 @@ def test_a_change_reverted_is_no_change_since_and_unknown_versions_are_404(
             assert_problem(client.get(url), 404)
         assert_problem(client.get("/releases/not-a-version"), 422)
         assert_problem(client.get("/changes"), 422)
+
+
+def changes_in_pages(
+    client: TestClient, url: str, size: int, since: str | None = None
+) -> tuple[int, list[dict]]:
+    """Every change a feed holds, page after page, and the total its pages state."""
+    items: list[dict] = []
+    totals = set()
+    while True:
+        params = {"limit": size, "offset": len(items)} | ({"since": since} if since else {})
+        page = client.get(url, params=params).json()
+        totals.add(page["total"])
+        items += page["items"]
+        if not page["items"]:
+            break
+    assert len(totals) == 1
+    return totals.pop(), items
+
+
+def test_a_release_pages_through_its_additions_changes_and_removals_and_since_spans_releases(
+    empty_engine: Engine, seeds_copy: Path
+) -> None:
+    data = seeds_copy / "data" / "000_kazakhstan-pledges-military-aid.yaml"
+    load_seeds(empty_engine, seeds_copy, progress=quiet)
+    original = data.read_text("utf-8")
+    # One fact renamed (removed under its old key, added under the new), others reworded.
+    renamed = original.replace("key: kz-gfp-2021-rocket-projectors", "key: kz-gfp-2021-mlrs")
+    data.write_text(renamed, "utf-8")
+    change_the_tanks_note(seeds_copy)
+    load_seeds(empty_engine, seeds_copy, prune=True, progress=quiet)
+    data.write_text(renamed, "utf-8")  # the wording back as it was; the new key stays
+    load_seeds(empty_engine, seeds_copy, progress=quiet)
+    with api(empty_engine) as client:
+        third, second, first = client.get("/releases").json()["items"]
+        total, changes = changes_in_pages(client, f"/releases/{second['version']}/changes", 4)
+        assert total == len(changes) == sum(second["changes"].values())
+        keys = [(c["kind"], c["id"]) for c in changes]
+        assert keys == sorted(set(keys))  # each change once, in (kind, id) order
+        by_id = {c["id"]: c for c in changes}
+        assert by_id["kz-gfp-2021-mlrs"]["change"] == "added"
+        assert by_id["kz-gfp-2021-mlrs"]["before"] is None
+        assert by_id["kz-gfp-2021-rocket-projectors"]["change"] == "removed"
+        assert by_id["kz-gfp-2021-rocket-projectors"]["after"] is None
+        assert by_id[TANKS]["change"] == "changed"
+        assert {second["changes"]["added"], second["changes"]["removed"]} == {1}
+
+        # Since the release before the current one: the current release's own changes.
+        since_second = changes_in_pages(client, "/changes", 3, second["version"])
+        assert since_second == changes_in_pages(client, f"/releases/{third['version']}/changes", 50)
+        assert {c["change"] for c in since_second[1]} == {"changed"}
+        # Across both releases: the rewording went back, so only the rename is left.
+        total, spanned = changes_in_pages(client, "/changes", 1, first["version"])
+        assert total == 2
+        assert [(c["id"], c["change"]) for c in spanned] == [
+            ("kz-gfp-2021-mlrs", "added"),
+            ("kz-gfp-2021-rocket-projectors", "removed"),
+        ]
+        assert spanned[1]["before"] == by_id["kz-gfp-2021-rocket-projectors"]["before"]
