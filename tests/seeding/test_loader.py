@@ -3,20 +3,23 @@
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any, get_args
 
 import pycountry
 import pytest
 import yaml
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, event, select, text
 
+from app.core.db import make_engine
+from app.core.migrations import upgrade
 from app.indicators.schemas import IndicatorNameKey
 from app.seeding.loader import StaleRows, load_seeds
 from app.seeding.quotes import fold_whitespace
 from app.seeding.reading import SeedError
 from app.tables import metadata
-from tests.conftest import PROJECT_ROOT, SEEDS_DIR, quiet
+from tests.conftest import PROJECT_ROOT, SEEDS_DIR, Databases, quiet, require_postgres
 
 FACT_SECTIONS = (
     "organizations",
@@ -475,3 +478,78 @@ def test_an_attribution_to_nobody_the_seeds_know_is_refused(
         seeds_copy,
         r"citations\[0\]\.attributed_to_ref: unknown person 'nobody-at-all'",
     )
+
+
+def _heap_fetches(plan: dict[str, Any]) -> int:
+    """The table pages an index-only scan (anywhere in the plan) visited."""
+    own = plan.get("Heap Fetches", 0) if plan["Node Type"] == "Index Only Scan" else 0
+    return own + sum(_heap_fetches(child) for child in plan.get("Plans", []))
+
+
+def test_on_postgresql_a_load_leaves_its_rows_readable_from_indexes_alone(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    require_postgres()  # VACUUM and index-only scans are PostgreSQL's
+    databases = Databases("postgresql", tmp_path_factory)
+    url = databases.new_url()
+    upgrade(url)
+    engine = make_engine(url)
+    progress: list[str] = []
+    try:
+        load_seeds(engine, SEEDS_DIR, progress=progress.append)
+        plan = _change_feed_plan(engine)
+    finally:
+        engine.dispose()
+        databases.drop_all()
+    assert progress[-1] == "tables vacuumed"
+    assert "Index Only Scan" in str(plan)
+    # Without the VACUUM, every row's visibility would be checked in its table page.
+    assert _heap_fetches(plan[0]["Plan"]) == 0
+
+
+def _change_feed_plan(engine: Engine) -> Any:
+    with engine.connect() as connection:
+        # The change feed's scan of a release's versions, as the index alone answers it.
+        connection.execute(text("SET enable_seqscan = off"))
+        connection.execute(text("SET enable_bitmapscan = off"))
+        return connection.execute(
+            text(
+                "EXPLAIN (ANALYZE, FORMAT JSON) SELECT kind, key FROM fact_version "
+                "WHERE since_release_id = (SELECT max(id) FROM release)"
+            )
+        ).scalar_one()
+
+
+def test_on_postgresql_a_vacuum_kept_waiting_by_a_lock_fails_nothing_the_load_wrote(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require_postgres()
+    monkeypatch.setattr("app.seeding.loader.VACUUM_LOCK_TIMEOUT", "200ms")
+    databases = Databases("postgresql", tmp_path_factory)
+    url = databases.new_url()
+    upgrade(url)
+    engine, other = make_engine(url), make_engine(url)
+    holding = other.connect()
+
+    def lock_before_the_vacuum(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("VACUUM"):  # another session's lock, taken after the commit
+            holding.execute(text("LOCK TABLE release IN SHARE UPDATE EXCLUSIVE MODE"))
+
+    event.listen(engine, "before_cursor_execute", lock_before_the_vacuum)
+    progress: list[str] = []
+    try:
+        started = time.monotonic()
+        load_seeds(engine, SEEDS_DIR, progress=progress.append)
+        elapsed = time.monotonic() - started
+        holding.rollback()
+        with engine.connect() as connection:
+            releases = connection.execute(text("SELECT count(*) FROM release")).scalar_one()
+    finally:
+        holding.close()
+        engine.dispose()
+        other.dispose()
+        databases.drop_all()
+    assert progress[-1].startswith("loaded; VACUUM failed, autovacuum will get to the tables:")
+    assert "lock timeout" in progress[-1]
+    assert releases == 1
+    assert elapsed < 60
