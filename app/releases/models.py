@@ -26,7 +26,9 @@ class Release(SQLModel, table=True):
 
 class FactVersion(SQLModel, table=True):
     __tablename__ = "fact_version"
-    # The change feed's lookups are answered by these indexes alone (migration 0008).
+    # The change feed and the exports read these indexes alone (migrations 0008 and 0009):
+    # a past release's versions in (kind, key) order, and the versions each release opened
+    # (since) and closed (until, NULL while open) with the other release, digest and id.
     __table_args__ = (
         Index(
             "ix_fact_version_kind_key",
@@ -36,8 +38,24 @@ class FactVersion(SQLModel, table=True):
             "until_release_id",
             "digest",
         ),
-        Index("ix_fact_version_current", "until_release_id", "kind", "key"),
-        Index("ix_fact_version_since_release_id", "since_release_id", "kind", "key"),
+        Index(
+            "ix_fact_version_current",
+            "until_release_id",
+            "kind",
+            "key",
+            "since_release_id",
+            "digest",
+            "id",
+        ),
+        Index(
+            "ix_fact_version_since_release_id",
+            "since_release_id",
+            "kind",
+            "key",
+            "until_release_id",
+            "digest",
+            "id",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

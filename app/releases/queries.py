@@ -18,44 +18,43 @@ RELEASES = ListQuery(
     count="SELECT count(*) FROM release",
     order_by="release.id DESC",  # newest first
 )
-# The facts a change touches, with the version before and the version after it.
-CHANGED_FACTS = """
-    FROM ({keys}) AS touched
-    LEFT JOIN fact_version AS older
-      ON older.kind = touched.kind AND older.key = touched.key AND {before}
-    LEFT JOIN fact_version AS newer
-      ON newer.kind = touched.kind AND newer.key = touched.key AND {after}
-"""
-# The versions' ids only: a page's bodies are read once it is known (`_changes`), not the
-# bodies of every change sorted to find it.
-# The total is a window over the same rows: finding the changes is the costly part (every
-# change joined to its versions), so a page does it once, not once more to count them.
-CHANGE_COLUMNS = (
-    "SELECT touched.kind, touched.key AS id, older.id AS before_id, newer.id AS after_id,"
-    " count(*) OVER () AS total_rows"
-)
-# Every change after a release: the version valid then against the one open now.
-SINCE_RELEASE = CHANGED_FACTS.format(
-    # Two index ranges (each version written since, each version closed since), merged.
-    keys="SELECT kind, key FROM fact_version WHERE since_release_id > :release"
-    " UNION SELECT kind, key FROM fact_version WHERE until_release_id > :release",
-    before="older.since_release_id <= :release"
-    " AND (older.until_release_id IS NULL OR older.until_release_id > :release)",
-    after="newer.until_release_id IS NULL",
-)
-# Changed, then changed back: no change at all.
-NOT_REVERTED = "(older.digest IS NULL OR newer.digest IS NULL OR older.digest <> newer.digest)"
-
-
-def _change_query(facts: str) -> ListQuery:
-    return ListQuery(
-        select=f"{CHANGE_COLUMNS} {facts}",
-        count=f"SELECT count(*) {facts}",
-        order_by="touched.kind, touched.key",
+# Every change after a release, in one pass over two index ranges: the versions valid then
+# that a later release closed (`older`), and the versions open now that a later release
+# wrote (`newer`). A fact changed has both, one added only the newer, one removed only the
+# older; one changed and changed back has both with one digest, and is no change. The `+`
+# keeps SQLite on the index of the range (it would guess the other column's is better).
+SINCE_RELEASE = """
+    WITH older AS (
+        SELECT kind, key, id, digest FROM fact_version
+        WHERE until_release_id > :release AND +since_release_id <= :release
+    ), newer AS (
+        SELECT kind, key, id, digest FROM fact_version
+        WHERE since_release_id > :release AND +until_release_id IS NULL
+    ), touched AS (
+        SELECT older.kind, older.key, older.id AS before_id, newer.id AS after_id,
+               older.digest AS before_digest, newer.digest AS after_digest
+        FROM older LEFT JOIN newer ON newer.kind = older.kind AND newer.key = older.key
+        UNION ALL
+        SELECT newer.kind, newer.key, NULL, newer.id, NULL, newer.digest
+        FROM newer LEFT JOIN older ON older.kind = newer.kind AND older.key = newer.key
+        WHERE older.id IS NULL
     )
-
-
-CHANGES_SINCE = _change_query(SINCE_RELEASE)
+"""
+NOT_REVERTED = (
+    "(touched.before_digest IS NULL OR touched.after_digest IS NULL"
+    " OR touched.before_digest <> touched.after_digest)"
+)
+# The versions' ids only: a page's bodies are read once it is known (`_changes`). The total
+# is a window over the same rows: finding the changes is the costly part, so a page does it
+# once, not once more to count them.
+CHANGES_SINCE = ListQuery(
+    select=f"""{SINCE_RELEASE}
+        SELECT touched.kind, touched.key AS id, touched.before_id, touched.after_id,
+               count(*) OVER () AS total_rows
+        FROM touched""",
+    count=f"{SINCE_RELEASE} SELECT count(*) FROM touched",
+    order_by="touched.kind, touched.key",
+)
 
 # A page of one release's changes: the versions it opened, merged in (kind, key) order with
 # those it closed and wrote no new version for (its removals). Both come from indexes in that
