@@ -30,15 +30,6 @@ def version(live_server: LiveServer) -> str:
     return str(release["version"])
 
 
-@pytest.fixture(scope="module")
-def formats(live_server: LiveServer) -> None:
-    """Skips a test of the export's formats where the server's /export takes no `format`."""
-    spec = httpx.get(f"{live_server.url}/openapi.json").raise_for_status().json()
-    parameters = spec["paths"]["/export"]["get"].get("parameters", [])
-    if "format" not in {parameter["name"] for parameter in parameters}:
-        pytest.skip("the server's /export takes no `format` parameter yet (json only)")
-
-
 def source_ids(live_server: LiveServer) -> set[str]:
     items = httpx.get(f"{live_server.url}/sources?limit=500").raise_for_status().json()["items"]
     return {source["id"] for source in items}
@@ -160,7 +151,6 @@ def test_export_refuses_what_its_format_cannot_do(
     assert "'xml' is not one of 'json', 'ndjson', 'csv', 'sqlite'" in message
 
 
-@pytest.mark.usefixtures("formats")
 def test_export_as_ndjson_to_stdout_is_a_fact_a_line(
     runner: CliRunner, live_server: LiveServer, version: str
 ) -> None:
@@ -170,7 +160,6 @@ def test_export_as_ndjson_to_stdout_is_a_fact_a_line(
     assert {line["kind"] for line in lines} <= set(TABLES)
 
 
-@pytest.mark.usefixtures("formats")
 def test_export_as_csv_is_the_servers_zip_or_its_tables(
     runner: CliRunner, live_server: LiveServer, tmp_path: Path
 ) -> None:
@@ -190,7 +179,6 @@ def test_export_as_csv_is_the_servers_zip_or_its_tables(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["milcap.csv.zip", "tables"]
 
 
-@pytest.mark.usefixtures("formats")
 def test_export_as_sqlite_is_a_database_of_the_dataset(
     runner: CliRunner, live_server: LiveServer, tmp_path: Path
 ) -> None:
@@ -202,7 +190,6 @@ def test_export_as_sqlite_is_a_database_of_the_dataset(
     assert sources == source_ids(live_server)
 
 
-@pytest.mark.usefixtures("formats")
 def test_a_terminal_sees_the_download_progress(live_server: LiveServer, tmp_path: Path) -> None:
     target = tmp_path / "milcap.sqlite"
     screen = in_a_terminal(

@@ -41,15 +41,6 @@ def current(live_server: LiveServer) -> ReleaseOut:
     return release
 
 
-@pytest.fixture(scope="module")
-def formats(live_server: LiveServer) -> None:
-    """Skips a test of the export's formats where the server's /export takes no `format`."""
-    spec = httpx.get(f"{live_server.url}/openapi.json").raise_for_status().json()
-    parameters = spec["paths"]["/export"]["get"].get("parameters", [])
-    if "format" not in {parameter["name"] for parameter in parameters}:
-        pytest.skip("the server's /export takes no `format` parameter yet (json only)")
-
-
 def test_the_seed_data_is_one_release_that_added_every_fact(
     milcap: MilcapClient, current: ReleaseOut
 ) -> None:
@@ -149,7 +140,6 @@ def test_download_export_in_an_unknown_format_is_validation_failed(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.usefixtures("formats")
 def test_download_export_as_ndjson_is_a_fact_a_line(milcap: MilcapClient, tmp_path: Path) -> None:
     target = milcap.download_export(tmp_path / "milcap.ndjson", format="ndjson")
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
@@ -162,7 +152,6 @@ def test_download_export_as_ndjson_is_a_fact_a_line(milcap: MilcapClient, tmp_pa
     assert tanks["fact"]["quantity"] == 300
 
 
-@pytest.mark.usefixtures("formats")
 def test_download_export_as_csv_is_a_zip_of_a_csv_per_kind(
     milcap: MilcapClient, tmp_path: Path
 ) -> None:
@@ -177,7 +166,6 @@ def test_download_export_as_csv_is_a_zip_of_a_csv_per_kind(
     assert ids == {source.id for source in milcap.walk(milcap.sources)}
 
 
-@pytest.mark.usefixtures("formats")
 def test_download_export_as_sqlite_announces_its_size(milcap: MilcapClient, tmp_path: Path) -> None:
     seen: list[tuple[int, int | None]] = []
     target = milcap.download_export(
@@ -196,7 +184,6 @@ def test_download_export_as_sqlite_announces_its_size(milcap: MilcapClient, tmp_
     assert inventory == 14
 
 
-@pytest.mark.usefixtures("formats")
 def test_async_client_downloads_as_the_sync_client(
     live_server: LiveServer, milcap: MilcapClient, tmp_path: Path
 ) -> None:
