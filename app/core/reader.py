@@ -111,6 +111,13 @@ def expand_list(name: str, values: Sequence[Any]) -> tuple[str, Params]:
     return "(" + ", ".join(f":{key}" for key in params) + ")", params
 
 
+def id_list(ids: Iterable[int]) -> str:
+    """`IN (...)` for ids the database gave, written as integer literals: thousands of bound
+    parameters cost more to bind (SQLAlchemy's and the driver's work for each placeholder)
+    than the lookup they serve. `(NULL)` for none, which matches no row."""
+    return "(" + (", ".join(str(int(i)) for i in ids) or "NULL") + ")"
+
+
 class Reader:
     """Runs read-only SQL, one statement at a time, without holding the worker (connections.py).
 

@@ -3,7 +3,7 @@
 import orjson
 
 from app.core.pagination import Found, ListQuery, Window
-from app.core.reader import Reader, Row, Where, iso_moment
+from app.core.reader import Reader, Row, Where, id_list, iso_moment
 from app.releases.exporting import ReleaseRef
 
 RELEASES = ListQuery(
@@ -119,17 +119,15 @@ async def get_release(reader: Reader, version: str) -> Row | None:
 async def _changes(reader: Reader, rows: list[Row]) -> list[Row]:
     """Each change with the fact before and after it, as the API served them."""
     ids = [row[column] for row in rows for column in ("before_id", "after_id")]
-    # The ids are integers the database gave, written as literals: a page's thousand bound
-    # parameters would cost more to bind than the lookup itself.
-    listed = ", ".join(str(int(i)) for i in ids if i is not None)
+    versions = [i for i in ids if i is not None]
     bodies = (
         {
             version["id"]: orjson.loads(bytes(version["body"]))
             for version in await reader.all(
-                f"SELECT id, body FROM fact_version WHERE id IN ({listed})"
+                f"SELECT id, body FROM fact_version WHERE id IN {id_list(versions)}"
             )
         }
-        if listed
+        if versions
         else {}
     )
     for row in rows:
@@ -155,11 +153,12 @@ async def _page(query: ListQuery, reader: Reader, window: Window, where: Where) 
 
 
 async def release_changes(reader: Reader, window: Window, release: int) -> Found:
-    params = {"release": release, "limit": window.limit, "offset": window.offset}
     total = await reader.scalar(
-        "SELECT added + changed + removed FROM release WHERE id = :release", params
+        "SELECT added + changed + removed FROM release WHERE id = :release", {"release": release}
     )
-    rows = await reader.all(RELEASE_PAGE, params)
+    rows = await reader.all(
+        RELEASE_PAGE, {"release": release, "limit": window.limit, "offset": window.offset}
+    )
     return int(total or 0), await _changes(reader, rows)
 
 

@@ -113,9 +113,9 @@ def load_seeds(
 
 
 def _vacuum(engine: Engine, progress: Progress) -> None:
-    """Mark the pages the load wrote all-visible, so that index-only scans (the change feed,
-    the inventory's documents) read no table page to check each row's visibility, as they
-    otherwise would until autovacuum gets to the tables. VACUUM cannot run in a
+    """Mark the pages the load wrote all-visible, so that index-only scans (the change
+    feed's) read no table page to check each row's visibility, as they otherwise would until
+    autovacuum gets to the tables. VACUUM cannot run in a
     transaction: it runs once the load is committed, and only keeps up the load's speed of
     reading, so failing it fails nothing the load wrote."""
     tables = ", ".join((*LOADED_TABLE_NAMES, *DERIVED_TABLES))
